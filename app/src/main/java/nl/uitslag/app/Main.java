@@ -1,10 +1,19 @@
 package nl.uitslag.app;
 
-/** Entry point of the executable jar; the picocli commands are added with the foundation. */
+import nl.uitslag.app.cli.UitslagCommand;
+import picocli.CommandLine;
+
+/**
+ * Entry point of the executable jar. Only {@code serve} and {@code demo} start Spring; every other command runs
+ * without it, so offline tools (verification, keys, apportionment) stay fast and small.
+ */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    throw new UnsupportedOperationException("the command line is not built yet");
+    int exit = UitslagCommand.commandLine().execute(args);
+    if (exit != UitslagCommand.KEEP_RUNNING) {
+      System.exit(exit);
+    }
   }
 }

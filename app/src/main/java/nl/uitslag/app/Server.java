@@ -1,0 +1,61 @@
+package nl.uitslag.app;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/** Starts the Spring application on a data directory; the only place that turns CLI options into settings. */
+public final class Server {
+  private Server() {}
+
+  /** Starts the web server; returns once it is listening (the JVM keeps running on its threads). */
+  public static ConfigurableApplicationContext start(Path dataDir, int port, String bindAddress, boolean demo) {
+    Map<String, Object> props = baseProperties(dataDir);
+    props.put("server.port", port);
+    props.put("server.address", bindAddress);
+    props.put("uitslag.demo", demo);
+    SpringApplication app = new SpringApplication(UitslagApplication.class);
+    app.setDefaultProperties(props);
+    return app.run();
+  }
+
+  /** Starts the application without a web server, for console commands that need the database. */
+  public static ConfigurableApplicationContext startWithoutWeb(Path dataDir) {
+    SpringApplication app = new SpringApplication(UitslagApplication.class);
+    app.setWebApplicationType(WebApplicationType.NONE);
+    app.setDefaultProperties(baseProperties(dataDir));
+    return app.run();
+  }
+
+  static Map<String, Object> baseProperties(Path dataDir) {
+    Path dir = prepareDataDir(dataDir);
+    Map<String, Object> props = new HashMap<>();
+    props.put("uitslag.data-dir", dir.toString());
+    return props;
+  }
+
+  /** The data directory holds the only copy of entered results: readable by the service account only. */
+  static Path prepareDataDir(Path dataDir) {
+    try {
+      Path dir = dataDir.toAbsolutePath().normalize();
+      if (!Files.isDirectory(dir)) {
+        Files.createDirectories(dir);
+        try {
+          Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (UnsupportedOperationException notPosix) {
+          // Windows: the ACL of the parent directory applies.
+        }
+      }
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException("Kan de datamap niet aanmaken / cannot create data directory " + dataDir, e);
+    }
+  }
+}

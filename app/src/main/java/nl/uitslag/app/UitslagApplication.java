@@ -1,0 +1,9 @@
+package nl.uitslag.app;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The Spring Boot application: web screens, persistence and security around the pure domain. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class UitslagApplication {}

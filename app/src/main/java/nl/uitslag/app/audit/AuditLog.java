@@ -1,0 +1,147 @@
+package nl.uitslag.app.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The tamper-evident audit log. Events are appended in the caller's transaction, so a change and its audit event
+ * are stored together or not at all; each event's hash covers the previous hash.
+ */
+@Service
+public class AuditLog {
+  static final String GENESIS = "0".repeat(64);
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public AuditLog(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Appends an event; must run inside the transaction of the change it records. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public AuditEvent record(String eventType, AuditLevel level, Actor actor, Map<String, ?> details) {
+    Optional<Map<String, Object>> last =
+        jdbc.sql("SELECT seq, hash FROM audit_event ORDER BY seq DESC LIMIT 1").query().listOfRows().stream()
+            .findFirst();
+    long seq = last.map(r -> ((Number) r.get("seq")).longValue() + 1).orElse(1L);
+    String previous = last.map(r -> (String) r.get("hash")).orElse(GENESIS);
+    String at = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
+    String json = JSON.writeValueAsString(details);
+    AuditEvent unhashed =
+        new AuditEvent(
+            seq, at, eventType, level, actor.userId(), actor.username(), actor.remoteAddress(), json, previous, "");
+    AuditEvent event =
+        new AuditEvent(
+            seq,
+            at,
+            eventType,
+            level,
+            actor.userId(),
+            actor.username(),
+            actor.remoteAddress(),
+            json,
+            previous,
+            sha256(unhashed.canonical()));
+    jdbc.sql(
+            "INSERT INTO audit_event (seq, occurred_at, event_type, level, user_id, username, remote_address,"
+                + " details, previous_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            event.seq(),
+            event.occurredAt(),
+            event.eventType(),
+            event.level().name(),
+            event.userId(),
+            event.username(),
+            event.remoteAddress(),
+            event.details(),
+            event.previousHash(),
+            event.hash())
+        .update();
+    return event;
+  }
+
+  /** Reads events in order, newest last. */
+  @Transactional(readOnly = true)
+  public List<AuditEvent> events(int limit) {
+    return jdbc.sql(
+            "SELECT * FROM (SELECT * FROM audit_event ORDER BY seq DESC LIMIT ?) ORDER BY seq")
+        .param(limit)
+        .query(
+            (rs, n) ->
+                new AuditEvent(
+                    rs.getLong("seq"),
+                    rs.getString("occurred_at"),
+                    rs.getString("event_type"),
+                    AuditLevel.valueOf(rs.getString("level")),
+                    (Long) rs.getObject("user_id", Long.class),
+                    rs.getString("username"),
+                    rs.getString("remote_address"),
+                    rs.getString("details"),
+                    rs.getString("previous_hash"),
+                    rs.getString("hash")))
+        .list();
+  }
+
+  /**
+   * Checks the whole chain and returns the problems found, each naming the event; empty when the log is intact.
+   */
+  @Transactional(readOnly = true)
+  public List<String> verify() {
+    List<String> problems = new ArrayList<>();
+    String previous = GENESIS;
+    long expectedSeq = 1;
+    for (AuditEvent e : events(Integer.MAX_VALUE)) {
+      if (e.seq() != expectedSeq) {
+        problems.add(
+            "event " + expectedSeq + " ontbreekt of is ingevoegd / is missing or inserted (found " + e.seq() + ")");
+      }
+      if (!e.previousHash().equals(previous)) {
+        problems.add("event " + e.seq() + ": keten verbroken / chain broken (previous hash differs)");
+      }
+      AuditEvent unhashed =
+          new AuditEvent(
+              e.seq(),
+              e.occurredAt(),
+              e.eventType(),
+              e.level(),
+              e.userId(),
+              e.username(),
+              e.remoteAddress(),
+              e.details(),
+              e.previousHash(),
+              "");
+      if (!sha256(unhashed.canonical()).equals(e.hash())) {
+        problems.add("event " + e.seq() + ": inhoud gewijzigd / content changed (hash differs)");
+      }
+      previous = e.hash();
+      expectedSeq = e.seq() + 1;
+    }
+    return problems;
+  }
+
+  static String sha256(String text) {
+    try {
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+}

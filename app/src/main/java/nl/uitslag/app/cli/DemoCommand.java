@@ -1,0 +1,25 @@
+package nl.uitslag.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import nl.uitslag.app.Server;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+
+/** Starts the server with a generated demo election and a one-time administrator password. */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start de server met een gegenereerde demoverkiezing.",
+      "Starts the server with a generated demo election."
+    })
+public final class DemoCommand implements Callable<Integer> {
+  @Mixin ServerOptions options = new ServerOptions();
+
+  @Override
+  public Integer call() {
+    Server.start(options.dataDirOr(Path.of("demo-data")), options.port, options.bindAddress, true);
+    return UitslagCommand.KEEP_RUNNING;
+  }
+}

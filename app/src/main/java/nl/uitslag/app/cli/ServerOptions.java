@@ -1,0 +1,28 @@
+package nl.uitslag.app.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** Options shared by the commands that start the server. */
+public final class ServerOptions {
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "Poort / TCP port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(
+      names = "--data-dir",
+      description = "Map met database en back-ups / directory for the database and backups.")
+  Path dataDir;
+
+  @Option(
+      names = "--bind",
+      defaultValue = "0.0.0.0",
+      description = "Adres om op te luisteren / address to listen on (default: ${DEFAULT-VALUE}).")
+  String bindAddress;
+
+  Path dataDirOr(Path fallback) {
+    return dataDir == null ? fallback : dataDir;
+  }
+}

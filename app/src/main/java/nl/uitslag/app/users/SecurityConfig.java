@@ -1,0 +1,139 @@
+package nl.uitslag.app.users;
+
+import jakarta.servlet.http.HttpServletRequest;
+import nl.uitslag.app.audit.Actor;
+import nl.uitslag.app.audit.Actors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
+
+/**
+ * Who may see what. Every page needs a login except the login and first-run set-up pages; forms carry a CSRF
+ * token; the Content-Security-Policy allows no inline script or style, so injected markup cannot run.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfig {
+
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self';"
+          + " connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; object-src 'none'";
+
+  @Bean
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http,
+      SessionRegistry sessionRegistry,
+      UserService userService,
+      UitslagUserDetailsService userDetails)
+      throws Exception {
+    http.authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(
+                        "/login", "/setup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+                    .permitAll()
+                    .requestMatchers("/admin/**")
+                    .hasRole(Role.ADMINISTRATOR.name())
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(
+            form ->
+                form.loginPage("/login")
+                    .successHandler(onSuccess(userService))
+                    .failureHandler(onFailure(userService))
+                    .permitAll())
+        .logout(
+            logout ->
+                logout
+                    .logoutUrl("/logout")
+                    .addLogoutHandler(onLogout(userService))
+                    .logoutSuccessUrl("/login?logout")
+                    .deleteCookies("UITSLAG_SESSION"))
+        .sessionManagement(
+            session ->
+                session
+                    .sessionFixation(fix -> fix.newSession())
+                    // One session per user: a new login ends the older one (product.md §5).
+                    .maximumSessions(1)
+                    .maxSessionsPreventsLogin(false)
+                    .sessionRegistry(sessionRegistry)
+                    .expiredUrl("/login?expired"))
+        .headers(
+            headers ->
+                headers
+                    .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                    .referrerPolicy(ref -> ref.policy(ReferrerPolicy.NO_REFERRER))
+                    .permissionsPolicyHeader(
+                        p -> p.policy("camera=(), microphone=(), geolocation=(), usb=(), payment=()")))
+        .addFilterAfter(new FirstRunFilter(userService), BasicAuthenticationFilter.class)
+        .addFilterAfter(new PasswordChangeFilter(), FirstRunFilter.class);
+    return http.build();
+  }
+
+  /** Argon2id with the OWASP parameters (19 MiB, 2 iterations, 1 lane). */
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
+  }
+
+  @Bean
+  SessionRegistry sessionRegistry() {
+    return new SessionRegistryImpl();
+  }
+
+  @Bean
+  HttpSessionEventPublisher httpSessionEventPublisher() {
+    return new HttpSessionEventPublisher();
+  }
+
+  private static AuthenticationSuccessHandler onSuccess(UserService users) {
+    return (request, response, auth) -> {
+      UitslagPrincipal principal = (UitslagPrincipal) auth.getPrincipal();
+      users.recordLogin(
+          new AppUser(
+              principal.id(),
+              principal.getUsername(),
+              principal.fullName(),
+              "",
+              principal.role(),
+              principal.committeeId(),
+              true,
+              principal.mustChangePassword()),
+          Actors.of(request, auth));
+      response.sendRedirect(request.getContextPath() + (principal.mustChangePassword() ? "/password" : "/"));
+    };
+  }
+
+  private static AuthenticationFailureHandler onFailure(UserService users) {
+    return (request, response, exception) -> {
+      users.recordFailedLogin(new Actor(null, typedUsername(request), request.getRemoteAddr()));
+      // One message for every cause, so a visitor cannot learn whether a user name exists.
+      response.sendRedirect(request.getContextPath() + "/login?error");
+    };
+  }
+
+  private static LogoutHandler onLogout(UserService users) {
+    return (request, response, auth) -> {
+      if (auth != null) {
+        users.recordLogout(Actors.of(request, auth));
+      }
+    };
+  }
+
+  private static String typedUsername(HttpServletRequest request) {
+    String name = request.getParameter("username");
+    if (name == null) {
+      return null;
+    }
+    return name.length() > 64 ? name.substring(0, 64) : name;
+  }
+}
