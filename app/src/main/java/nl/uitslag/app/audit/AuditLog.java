@@ -90,7 +90,7 @@ public class AuditLog {
                     rs.getString("occurred_at"),
                     rs.getString("event_type"),
                     AuditLevel.valueOf(rs.getString("level")),
-                    (Long) rs.getObject("user_id", Long.class),
+                    nullableLong(rs, "user_id"),
                     rs.getString("username"),
                     rs.getString("remote_address"),
                     rs.getString("details"),
@@ -134,6 +134,11 @@ public class AuditLog {
       expectedSeq = e.seq() + 1;
     }
     return problems;
+  }
+
+  private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    long value = rs.getLong(column);
+    return rs.wasNull() ? null : value;
   }
 
   static String sha256(String text) {

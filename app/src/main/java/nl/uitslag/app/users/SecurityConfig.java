@@ -3,13 +3,12 @@ package nl.uitslag.app.users;
 import jakarta.servlet.http.HttpServletRequest;
 import nl.uitslag.app.audit.Actor;
 import nl.uitslag.app.audit.Actors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
-import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -23,6 +22,7 @@ import org.springframework.security.web.session.HttpSessionEventPublisher;
  * token; the Content-Security-Policy allows no inline script or style, so injected markup cannot run.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 public class SecurityConfig {
 
   static final String CONTENT_SECURITY_POLICY =
@@ -77,12 +77,6 @@ public class SecurityConfig {
         .addFilterAfter(new FirstRunFilter(userService), BasicAuthenticationFilter.class)
         .addFilterAfter(new PasswordChangeFilter(), FirstRunFilter.class);
     return http.build();
-  }
-
-  /** Argon2id with the OWASP parameters (19 MiB, 2 iterations, 1 lane). */
-  @Bean
-  PasswordEncoder passwordEncoder() {
-    return new Argon2PasswordEncoder(16, 32, 1, 19 * 1024, 2);
   }
 
   @Bean
