@@ -1,0 +1,125 @@
+package nl.uitslag.e2e;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The real executable jar, started on a free loopback port with a fresh data directory. */
+final class RunningServer implements AutoCloseable {
+  private final Process process;
+  private final StringBuffer output = new StringBuffer();
+  final int port;
+  final Path dataDir;
+
+  private RunningServer(Process process, int port, Path dataDir) {
+    this.process = process;
+    this.port = port;
+    this.dataDir = dataDir;
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  output.append(line).append('\n');
+                }
+              } catch (IOException ignored) {
+                // The process ended.
+              }
+            },
+            "server-output");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Starts {@code uitslag COMMAND --port P --data-dir D} and waits until the login page answers. */
+  static RunningServer start(String command) throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("uitslag.jar", "../app/target/uitslag.jar"));
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException("Build the jar first (./mvnw package): " + jar.toAbsolutePath());
+    }
+    int port;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      port = socket.getLocalPort();
+    }
+    Path dataDir = Files.createTempDirectory("uitslag-e2e");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx512m");
+    cmd.add("-jar");
+    cmd.add(jar.toAbsolutePath().toString());
+    cmd.add(command);
+    cmd.add("--port");
+    cmd.add(Integer.toString(port));
+    cmd.add("--bind");
+    cmd.add("127.0.0.1");
+    cmd.add("--data-dir");
+    cmd.add(dataDir.toString());
+    Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+    RunningServer server = new RunningServer(process, port, dataDir);
+    server.awaitReady(Duration.ofSeconds(180), command.equals("demo"));
+    return server;
+  }
+
+  String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  String output() {
+    return output.toString();
+  }
+
+  private void awaitReady(Duration timeout, boolean demo) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("The server stopped during start-up:\n" + output);
+      }
+      try {
+        HttpURLConnection c = (HttpURLConnection) URI.create(url("/login")).toURL().openConnection();
+        c.setInstanceFollowRedirects(false);
+        c.setConnectTimeout(500);
+        int status = c.getResponseCode();
+        c.disconnect();
+        // The demo prints its one-time password once the server is ready; wait for that too.
+        if (status > 0 && status < 500 && (!demo || output.toString().contains("one-time password:"))) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // Not listening yet.
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("The server did not start within " + timeout + ":\n" + output);
+  }
+
+  @Override
+  public void close() {
+    process.destroy();
+    try {
+      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+    try (var files = Files.walk(dataDir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
