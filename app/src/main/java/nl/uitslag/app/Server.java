@@ -18,6 +18,7 @@ public final class Server {
   /** Starts the web server; returns once it is listening (the JVM keeps running on its threads). */
   public static ConfigurableApplicationContext start(Path dataDir, int port, String bindAddress, boolean demo) {
     Map<String, Object> props = baseProperties(dataDir);
+    DataDirLock.acquire(Path.of((String) props.get("uitslag.data-dir")));
     props.put("server.port", port);
     props.put("server.address", bindAddress);
     props.put("uitslag.demo", demo);
@@ -30,7 +31,11 @@ public final class Server {
   public static ConfigurableApplicationContext startWithoutWeb(Path dataDir) {
     SpringApplication app = new SpringApplication(UitslagApplication.class);
     app.setWebApplicationType(WebApplicationType.NONE);
-    app.setDefaultProperties(baseProperties(dataDir));
+    Map<String, Object> props = baseProperties(dataDir);
+    // A console command prints its own result; Spring's start-up lines would only bury it.
+    props.put("spring.main.log-startup-info", false);
+    props.put("logging.level.nl.uitslag", "WARN");
+    app.setDefaultProperties(props);
     return app.run();
   }
 

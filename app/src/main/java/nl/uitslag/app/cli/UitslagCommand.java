@@ -13,7 +13,14 @@ import picocli.CommandLine.Command;
       "Uitslag: verkiezingsuitslagen berekenen volgens de Kieswet.",
       "Uitslag: computes Dutch election results under the Kieswet."
     },
-    subcommands = {ServeCommand.class, DemoCommand.class, CreateAdminCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      DemoCommand.class,
+      CreateAdminCommand.class,
+      BackupCommand.class,
+      RestoreCommand.class,
+      AuditCommand.class
+    })
 public final class UitslagCommand implements Callable<Integer> {
 
   /** Exit value that tells {@code main} a server is running and the JVM must not exit. */

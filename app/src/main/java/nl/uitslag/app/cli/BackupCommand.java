@@ -1,0 +1,30 @@
+package nl.uitslag.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import nl.uitslag.app.Server;
+import nl.uitslag.app.audit.Actor;
+import nl.uitslag.app.backup.BackupService;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** Makes a checked copy of the database, also while the server runs. */
+@Command(
+    name = "backup",
+    mixinStandardHelpOptions = true,
+    description = {"Maak een gecontroleerde kopie van de database.", "Makes a checked copy of the database."})
+public final class BackupCommand implements Callable<Integer> {
+  @Option(names = "--data-dir", description = "Datamap / data directory (default: uitslag-data)")
+  Path dataDir;
+
+  @Override
+  public Integer call() {
+    try (ConfigurableApplicationContext ctx =
+        Server.startWithoutWeb(dataDir == null ? Path.of("uitslag-data") : dataDir)) {
+      Path copy = ctx.getBean(BackupService.class).backup(BackupService.Reason.MANUAL, Actor.console());
+      System.out.println(copy);
+      return 0;
+    }
+  }
+}
