@@ -1,6 +1,5 @@
 package nl.uitslag.app.users;
 
-import jakarta.servlet.http.HttpServletRequest;
 import nl.uitslag.app.audit.Actor;
 import nl.uitslag.app.audit.Actors;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -12,6 +11,7 @@ import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -34,7 +34,7 @@ public class SecurityConfig {
       HttpSecurity http,
       SessionRegistry sessionRegistry,
       UserService userService,
-      UitslagUserDetailsService userDetails)
+      LoginThrottle throttle)
       throws Exception {
     http.authorizeHttpRequests(
             auth ->
@@ -48,8 +48,8 @@ public class SecurityConfig {
         .formLogin(
             form ->
                 form.loginPage("/login")
-                    .successHandler(onSuccess(userService))
-                    .failureHandler(onFailure(userService))
+                    .successHandler(onSuccess(userService, throttle))
+                    .failureHandler(onFailure(userService, throttle))
                     .permitAll())
         .logout(
             logout ->
@@ -74,6 +74,7 @@ public class SecurityConfig {
                     .referrerPolicy(ref -> ref.policy(ReferrerPolicy.NO_REFERRER))
                     .permissionsPolicyHeader(
                         p -> p.policy("camera=(), microphone=(), geolocation=(), usb=(), payment=()")))
+        .addFilterBefore(new LoginThrottleFilter(throttle, userService), UsernamePasswordAuthenticationFilter.class)
         .addFilterAfter(new FirstRunFilter(userService), BasicAuthenticationFilter.class)
         .addFilterAfter(new PasswordChangeFilter(), FirstRunFilter.class);
     return http.build();
@@ -89,9 +90,10 @@ public class SecurityConfig {
     return new HttpSessionEventPublisher();
   }
 
-  private static AuthenticationSuccessHandler onSuccess(UserService users) {
+  private static AuthenticationSuccessHandler onSuccess(UserService users, LoginThrottle throttle) {
     return (request, response, auth) -> {
       UitslagPrincipal principal = (UitslagPrincipal) auth.getPrincipal();
+      throttle.succeeded(principal.getUsername());
       users.recordLogin(
           new AppUser(
               principal.id(),
@@ -107,9 +109,11 @@ public class SecurityConfig {
     };
   }
 
-  private static AuthenticationFailureHandler onFailure(UserService users) {
+  private static AuthenticationFailureHandler onFailure(UserService users, LoginThrottle throttle) {
     return (request, response, exception) -> {
-      users.recordFailedLogin(new Actor(null, typedUsername(request), request.getRemoteAddr()));
+      String typed = truncate(request.getParameter("username"));
+      throttle.failed(typed, request.getRemoteAddr());
+      users.recordFailedLogin(new Actor(null, typed, request.getRemoteAddr()));
       // One message for every cause, so a visitor cannot learn whether a user name exists.
       response.sendRedirect(request.getContextPath() + "/login?error");
     };
@@ -123,8 +127,7 @@ public class SecurityConfig {
     };
   }
 
-  private static String typedUsername(HttpServletRequest request) {
-    String name = request.getParameter("username");
+  static String truncate(String name) {
     if (name == null) {
       return null;
     }

@@ -112,6 +112,11 @@ public class UserService {
   }
 
   @Transactional
+  public void recordThrottledLogin(Actor actor) {
+    audit.record("USER_LOGIN_THROTTLED", AuditLevel.WARNING, actor, Map.of());
+  }
+
+  @Transactional
   public void recordLogout(Actor actor) {
     audit.record("USER_LOGGED_OUT", AuditLevel.INFO, actor, Map.of());
   }

@@ -168,4 +168,18 @@ class FirstRunAndLoginTest {
     mvc.perform(get("/").session(session)).andExpect(status().is3xxRedirection());
     assertThat(audit.verify()).isEmpty();
   }
+
+  @Test
+  @Order(9)
+  void repeatedFailuresThrottleTheUserEvenWithTheRightPassword() throws Exception {
+    for (int i = 0; i < LoginThrottle.FREE_FAILURES_PER_USER; i++) {
+      mvc.perform(post("/login").with(csrf()).param("username", "beheer").param("password", "guess " + i + "xxxxxxxx"))
+          .andExpect(redirectedUrl("/login?error"));
+    }
+    mvc.perform(post("/login").with(csrf()).param("username", "beheer").param("password", PASSWORD))
+        .andExpect(redirectedUrl("/login?throttled=1"));
+    mvc.perform(get("/login").param("throttled", "1"))
+        .andExpect(content().string(org.hamcrest.Matchers.containsString("Te veel mislukte pogingen")));
+    assertThat(audit.events(200)).anyMatch(e -> e.eventType().equals("USER_LOGIN_THROTTLED"));
+  }
 }
