@@ -15,13 +15,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class Server {
   private Server() {}
 
+  /**
+   * Public addresses that an air-gapped server must not reach (well-known DNS resolvers, by IP so that no lookup
+   * is needed).
+   */
+  public static final String DEFAULT_AIRGAP_TARGETS = "1.1.1.1:443,8.8.8.8:443,9.9.9.9:443";
+
   /** Starts the web server; returns once it is listening (the JVM keeps running on its threads). */
-  public static ConfigurableApplicationContext start(Path dataDir, int port, String bindAddress, boolean demo) {
+  public static ConfigurableApplicationContext start(
+      Path dataDir, int port, String bindAddress, boolean demo, String airGapTargets) {
     Map<String, Object> props = baseProperties(dataDir);
     DataDirLock.acquire(Path.of((String) props.get("uitslag.data-dir")));
     props.put("server.port", port);
     props.put("server.address", bindAddress);
     props.put("uitslag.demo", demo);
+    props.put("uitslag.airgap.targets", airGapTargets);
     SpringApplication app = new SpringApplication(UitslagApplication.class);
     app.setDefaultProperties(props);
     return app.run();

@@ -67,10 +67,19 @@ final class RunningServer implements AutoCloseable {
     cmd.add("127.0.0.1");
     cmd.add("--data-dir");
     cmd.add(dataDir.toString());
+    // Never probe public addresses from a test: a closed loopback port stands for the air gap.
+    cmd.add("--airgap-targets");
+    cmd.add("127.0.0.1:" + closedPort());
     Process process = new ProcessBuilder(cmd).redirectErrorStream(true).start();
     RunningServer server = new RunningServer(process, port, dataDir);
     server.awaitReady(Duration.ofSeconds(180), command.equals("demo"));
     return server;
+  }
+
+  private static int closedPort() throws IOException {
+    try (ServerSocket s = new ServerSocket(0)) {
+      return s.getLocalPort();
+    }
   }
 
   String url(String path) {

@@ -19,7 +19,9 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Server.start(options.dataDirOr(Path.of("demo-data")), options.port, options.bindAddress, true);
+    // A demo runs on ordinary machines; it only probes when asked to, and says so on every page.
+    String targets = options.airGapTargets == null ? "" : options.airGapTargets;
+    Server.start(options.dataDirOr(Path.of("demo-data")), options.port, options.bindAddress, true, targets);
     return UitslagCommand.KEEP_RUNNING;
   }
 }

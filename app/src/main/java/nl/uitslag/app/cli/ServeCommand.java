@@ -16,7 +16,8 @@ public final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Server.start(options.dataDirOr(Path.of("uitslag-data")), options.port, options.bindAddress, false);
+    String targets = options.airGapTargets == null ? Server.DEFAULT_AIRGAP_TARGETS : options.airGapTargets;
+    Server.start(options.dataDirOr(Path.of("uitslag-data")), options.port, options.bindAddress, false, targets);
     return UitslagCommand.KEEP_RUNNING;
   }
 }

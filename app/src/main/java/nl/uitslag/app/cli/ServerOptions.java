@@ -22,6 +22,14 @@ public final class ServerOptions {
       description = "Adres om op te luisteren / address to listen on (default: ${DEFAULT-VALUE}).")
   String bindAddress;
 
+  @Option(
+      names = "--airgap-targets",
+      description = {
+        "Adressen (IP:poort, komma-gescheiden) die onbereikbaar moeten zijn / outside addresses (IP:port,"
+            + " comma-separated) that must be unreachable; leeg / empty = no check."
+      })
+  String airGapTargets;
+
   Path dataDirOr(Path fallback) {
     return dataDir == null ? fallback : dataDir;
   }
