@@ -96,10 +96,21 @@ public enum ElectionType {
 
   /**
    * Whether the residual seats of an election with this many seats go by the three rounds of P 8
-   * (fewer than 19 seats); the EK always uses largest averages (U 9).
+   * (fewer than 19 seats). TK, EP and PS always use largest averages (P 7 lid 1; they always have 19
+   * seats or more, and OSV chooses by type, so the small test elections of OSV do too); the EK
+   * always does (U 9).
    */
   public boolean usesLargestRemainders(int seats) {
-    return seats < 19 && this != EK;
+    switch (this) {
+      case TK:
+      case EP:
+      case PS1:
+      case PS2:
+      case EK:
+        return false;
+      default:
+        return seats < 19;
+    }
   }
 
   /** The type for an EML_NL subcategory code, case-insensitive. */
