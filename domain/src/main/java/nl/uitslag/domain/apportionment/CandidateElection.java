@@ -62,6 +62,8 @@ final class CandidateElection {
     /** Sub on which a person was elected by preference, or -1. */
     final int[] preferenceSub;
     final boolean[][] excluded;
+    /** isElected[j][p]: person p holds a seat on list j (mirror of {@code elected}, for speed). */
+    final boolean[][] isElected;
     // P 12 state
     int groupSeats;
     long[] remainder;
@@ -78,6 +80,7 @@ final class CandidateElection {
       this.preferenceSub = new int[u.personIds.length];
       Arrays.fill(preferenceSub, -1);
       this.excluded = new boolean[k][u.personIds.length];
+      this.isElected = new boolean[k][u.personIds.length];
       this.remainder = new long[k];
       this.hadRemainderSeat = new boolean[k];
       for (int j = 0; j < k; j++) {
@@ -309,6 +312,7 @@ final class CandidateElection {
         withdrawLastSeat(best);
       }
       elected.get(best).add(p);
+      isElected[best][p] = true;
       preference.get(best).add(p);
       preferenceSub[p] = best;
     }
@@ -385,6 +389,7 @@ final class CandidateElection {
             int p = nextInListOrder(j, false);
             if (p >= 0) {
               elected.get(j).add(p);
+              isElected[j][p] = true;
               continue;
             }
             // P 13 continued (late exhaustion): the list has no candidate left for this seat
@@ -404,7 +409,7 @@ final class CandidateElection {
           }
           int count = 0;
           for (int j = 0; j < k; j++) {
-            if (elected.get(j).contains(p)) {
+            if (isElected[j][p]) {
               count++;
             }
           }
@@ -414,7 +419,7 @@ final class CandidateElection {
           int keep = -1;
           long keepVotes = -1;
           for (int j = 0; j < k; j++) {
-            if (elected.get(j).contains(p)) {
+            if (isElected[j][p]) {
               long v = subs[j].votes[position(j, p)];
               if (v > keepVotes || (v == keepVotes && subs[j].lowestDistrict < subs[keep].lowestDistrict)) {
                 keep = j;
@@ -423,7 +428,9 @@ final class CandidateElection {
             }
           }
           for (int j = 0; j < k; j++) {
-            if (j != keep && elected.get(j).remove(Integer.valueOf(p))) {
+            if (j != keep && isElected[j][p]) {
+              elected.get(j).remove(Integer.valueOf(p));
+              isElected[j][p] = false;
               excluded[j][p] = true;
               changed = true;
             }
@@ -436,7 +443,7 @@ final class CandidateElection {
     private int nextInListOrder(int j, boolean notElectedAnywhere) {
       for (int p : subs[j].person) {
         if (u.personDeceased[p] || preferenceSub[p] >= 0 || excluded[j][p]
-            || elected.get(j).contains(p)) {
+            || isElected[j][p]) {
           continue;
         }
         if (notElectedAnywhere && electedSomewhere(p)) {
@@ -448,8 +455,8 @@ final class CandidateElection {
     }
 
     private boolean electedSomewhere(int p) {
-      for (List<Integer> e : elected) {
-        if (e.contains(p)) {
+      for (int j = 0; j < k; j++) {
+        if (isElected[j][p]) {
           return true;
         }
       }
@@ -488,24 +495,29 @@ final class CandidateElection {
       if (electedIds.isEmpty() && seatCount >= 19 && !(u.isGroup() && groupHasSeats)) {
         ranking = original;
       } else {
-        ranking = new ArrayList<>(preferenceIds);
+        ranking = new ArrayList<>(sub.person.length);
+        boolean[] placed = new boolean[u.personIds.length];
+        for (int p : preference.get(j)) {
+          ranking.add(u.personIds[p]);
+          placed[p] = true;
+        }
         if (m.type.rankingHasThresholdBlock()) {
           // P 19 lid 2: the others above the threshold, by decreasing votes, equal votes list order
           List<Integer> above = new ArrayList<>();
           for (int p : sub.person) {
-            if (!u.personDeceased[p] && preferenceSub[p] != j && qualifies(u.personVotes[p])
-                && !preference.get(j).contains(p)) {
+            if (!u.personDeceased[p] && !placed[p] && qualifies(u.personVotes[p])) {
               above.add(p);
             }
           }
           above.sort((a, b) -> Long.compare(u.personVotes[b], u.personVotes[a]));
           for (int p : above) {
             ranking.add(u.personIds[p]);
+            placed[p] = true;
           }
         }
-        for (String id : original) {
-          if (!ranking.contains(id)) {
-            ranking.add(id);
+        for (int p : sub.person) {
+          if (!placed[p] && !u.personDeceased[p]) {
+            ranking.add(u.personIds[p]);
           }
         }
       }

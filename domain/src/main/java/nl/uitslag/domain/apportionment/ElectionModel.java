@@ -211,14 +211,18 @@ final class ElectionModel {
           }
           long w = weights.get(d);
           for (int c = 0; c < n; c++) {
-            Long x = dv.get(c);
-            if (x == null || x < 0) {
+            Long boxed = dv.get(c);
+            if (boxed == null || boxed < 0) {
               throw bad(sw + ", district " + d + ", candidate " + (c + 1) + ": votes must be 0 or more");
             }
-            if (x > (MAX_TOTAL_VOTES - votes[c]) / w) {
+            long x = boxed;
+            // x ≤ 10^13 and w ≤ 10^6, so x · w fits in 64 bits only when checked; w = 1 is the
+            // common case and needs no multiplication
+            long weighted = w == 1 ? x : (x <= Long.MAX_VALUE / w ? x * w : Long.MAX_VALUE);
+            if (x > MAX_TOTAL_VOTES || weighted > MAX_TOTAL_VOTES - votes[c]) {
               throw bad(sw + ": candidate " + (c + 1) + " has more than " + MAX_TOTAL_VOTES + " votes");
             }
-            votes[c] += x * w;
+            votes[c] += weighted;
           }
         }
         for (int c = 0; c < n; c++) {
