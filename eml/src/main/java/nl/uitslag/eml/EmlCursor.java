@@ -114,7 +114,7 @@ final class EmlCursor implements AutoCloseable {
     if (msg.contains("DOCTYPE") || msg.contains("DTD")) {
       return new EmlException(fileName, line(e.getLocation()), path(), EmlRule.DOCTYPE_FORBIDDEN, e);
     }
-    if (msg.contains("entity") || msg.contains("Entity")) {
+    if (msg.contains("referenced") && msg.toLowerCase(java.util.Locale.ROOT).contains("entity")) {
       return new EmlException(fileName, line(e.getLocation()), path(), EmlRule.ENTITY_FORBIDDEN, e, msg);
     }
     return new EmlException(fileName, line(e.getLocation()), path(), EmlRule.MALFORMED_XML, e, msg);
