@@ -1,7 +1,6 @@
 package nl.uitslag.eml;
 
 import java.io.InputStream;
-import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -34,14 +33,25 @@ final class EmlCursor implements AutoCloseable {
 
   private static final class Frame {
     final String name;
+    final int index;
     final int line;
-    final Map<String, Integer> childCounts = new HashMap<>();
-    final String label;
+    private Map<String, Integer> childCounts;
 
     Frame(String name, int index, int line) {
       this.name = name;
+      this.index = index;
       this.line = line;
-      this.label = INDEXED.contains(name) ? name + "[" + index + "]" : name;
+    }
+
+    int nextIndex(String child) {
+      if (childCounts == null) {
+        childCounts = new HashMap<>(8);
+      }
+      return childCounts.merge(child, 1, Integer::sum);
+    }
+
+    String label() {
+      return INDEXED.contains(name) ? name + "[" + index + "]" : name;
     }
   }
 
@@ -168,8 +178,7 @@ final class EmlCursor implements AutoCloseable {
               : new Object[] {currentName(), Ns.prefixed(ns, local)});
     }
     String name = Ns.prefixed(ns, local);
-    Map<String, Integer> counts = frames.isEmpty() ? rootCounts : frames.peek().childCounts;
-    int index = counts.merge(name, 1, Integer::sum);
+    int index = frames.isEmpty() ? rootCounts.merge(name, 1, Integer::sum) : frames.peek().nextIndex(name);
     frames.push(new Frame(name, index, line(reader.getLocation())));
     for (int i = 0; i < reader.getAttributeCount(); i++) {
       String ans = reader.getAttributeNamespace(i);
@@ -225,14 +234,33 @@ final class EmlCursor implements AutoCloseable {
 
   /** Reads the text of the current simple element (collapsed), moves past its end tag. */
   String text() {
-    String t;
+    String t = rawText();
+    pop();
+    return t;
+  }
+
+  private void pop() {
+    frames.pop();
+    advance();
+  }
+
+  /** Reads up to the end tag of the current element, which stays current for error reports. */
+  private String rawText() {
     try {
-      StringBuilder b = new StringBuilder();
+      StringBuilder b = null;
+      String single = null;
       while (true) {
         int event = reader.next();
         if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
             || event == XMLStreamConstants.SPACE) {
-          b.append(reader.getText());
+          if (single == null && b == null) {
+            single = reader.getText();
+          } else {
+            if (b == null) {
+              b = new StringBuilder(single);
+            }
+            b.append(reader.getText());
+          }
         } else if (event == XMLStreamConstants.END_ELEMENT) {
           break;
         } else if (event == XMLStreamConstants.COMMENT || event == XMLStreamConstants.PROCESSING_INSTRUCTION) {
@@ -244,93 +272,71 @@ final class EmlCursor implements AutoCloseable {
         } else {
           throw fail(EmlRule.MALFORMED_XML, "event " + event);
         }
-        if (b.length() > 100_000) {
-          throw fail(EmlRule.INVALID_VALUE, abbreviate(b.toString()), "text longer than 100,000 characters");
+        int length = b != null ? b.length() : single.length();
+        if (length > 100_000) {
+          throw fail(EmlRule.INVALID_VALUE, abbreviate(b != null ? b.toString() : single),
+              "text longer than 100,000 characters");
         }
       }
-      t = b.toString();
+      String t = b != null ? b.toString() : single == null ? "" : single;
+      return collapse(t);
     } catch (XMLStreamException e) {
       throw xmlError(e);
     }
-    frames.pop();
-    advance();
-    return collapse(t);
   }
 
   /** Reads a simple element that must be empty (whitespace allowed). */
   void empty() {
-    String t = peekTextFrame();
+    String t = rawText();
     if (!t.isEmpty()) {
-      throw fail(EmlRule.UNEXPECTED_TEXT, abbreviate(t));
+      throw new EmlException(fileName, frames.peek().line, path(), EmlRule.UNEXPECTED_TEXT, abbreviate(t));
     }
-  }
-
-  private String peekTextFrame() {
-    // Reads the text but reports errors against the element itself, before the frame is popped.
-    try {
-      StringBuilder b = new StringBuilder();
-      while (true) {
-        int event = reader.next();
-        if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
-            || event == XMLStreamConstants.SPACE) {
-          b.append(reader.getText());
-        } else if (event == XMLStreamConstants.END_ELEMENT) {
-          break;
-        } else if (event == XMLStreamConstants.COMMENT || event == XMLStreamConstants.PROCESSING_INSTRUCTION) {
-          continue;
-        } else if (event == XMLStreamConstants.START_ELEMENT) {
-          throw fail(EmlRule.UNEXPECTED_ELEMENT, currentName(), "(empty)");
-        } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-          throw fail(EmlRule.ENTITY_FORBIDDEN, "&" + reader.getLocalName() + ";");
-        } else {
-          throw fail(EmlRule.MALFORMED_XML, "event " + event);
-        }
-        if (b.length() > 100_000) {
-          throw fail(EmlRule.INVALID_VALUE, abbreviate(b.toString()), "text longer than 100,000 characters");
-        }
-      }
-      String t = collapse(b.toString());
-      if (!t.isEmpty()) {
-        return t;
-      }
-    } catch (XMLStreamException e) {
-      throw xmlError(e);
-    }
-    frames.pop();
-    advance();
-    return "";
+    pop();
   }
 
   /** Reads a simple element holding a count in 0..999,999,999. */
   long count() {
-    int line = frames.peek().line;
-    String path = path();
-    String t = text();
-    return parseCount(t, line, path);
+    String t = rawText();
+    long v = parseCount(t, frames.peek().line, null);
+    pop();
+    return v;
   }
 
-  long parseCount(String t, int line, String path) {
-    if (!t.matches("[0-9]+")) {
-      if (t.matches("[-+]?[0-9]+")) {
-        throw new EmlException(fileName, line, path, EmlRule.NUMBER_OUT_OF_RANGE, t);
+  long parseCount(String t, int line, String givenPath) {
+    long v = 0;
+    boolean digits = !t.isEmpty();
+    for (int i = 0; i < t.length() && digits; i++) {
+      char ch = t.charAt(i);
+      if (ch < '0' || ch > '9') {
+        digits = false;
+      } else if (v <= VoteCount.MAX) {
+        v = v * 10 + (ch - '0');
+      }
+    }
+    if (!digits) {
+      String path = givenPath != null ? givenPath : path();
+      if (SIGNED.matcher(t).matches()) {
+        throw new EmlException(fileName, line, path, EmlRule.NUMBER_OUT_OF_RANGE, abbreviate(t));
       }
       throw new EmlException(fileName, line, path, EmlRule.INVALID_VALUE, abbreviate(t), "not a whole number");
     }
-    BigInteger v = new BigInteger(t);
-    if (v.compareTo(BigInteger.valueOf(VoteCount.MAX)) > 0) {
+    if (v > VoteCount.MAX) {
+      String path = givenPath != null ? givenPath : path();
       throw new EmlException(fileName, line, path, EmlRule.NUMBER_OUT_OF_RANGE, abbreviate(t));
     }
-    return v.longValue();
+    return v;
   }
+
+  private static final java.util.regex.Pattern SIGNED = java.util.regex.Pattern.compile("[-+][0-9]+");
 
   /** Reads a simple element holding a positive integer up to 999,999,999 (seats, positions, numbers). */
   int positive() {
-    int line = frames.peek().line;
-    String path = path();
-    long v = count();
+    String t = rawText();
+    long v = parseCount(t, frames.peek().line, null);
     if (v < 1) {
-      throw new EmlException(fileName, line, path, EmlRule.INVALID_VALUE, "0", "must be at least 1");
+      throw new EmlException(fileName, frames.peek().line, path(), EmlRule.INVALID_VALUE, t, "must be at least 1");
     }
+    pop();
     return (int) v;
   }
 
@@ -394,7 +400,7 @@ final class EmlCursor implements AutoCloseable {
     StringBuilder b = new StringBuilder();
     java.util.Iterator<Frame> it = frames.descendingIterator();
     while (it.hasNext()) {
-      b.append('/').append(it.next().label);
+      b.append('/').append(it.next().label());
     }
     return b.toString();
   }
@@ -419,11 +425,34 @@ final class EmlCursor implements AutoCloseable {
 
   /** A position to report an error at later (after the element was read). */
   Mark mark() {
-    return new Mark(line(), path());
+    return new Mark(line(), frames.toArray(new Frame[0]));
   }
 
-  /** A remembered element position. */
-  record Mark(int line, String path) {}
+  /** A remembered element position; the path text is only built when an error is reported. */
+  static final class Mark {
+    private final int line;
+    private final Frame[] frames;
+
+    Mark(int line, Frame[] frames) {
+      this.line = line;
+      this.frames = frames;
+    }
+
+    int line() {
+      return line;
+    }
+
+    String path() {
+      if (frames.length == 0) {
+        return "/";
+      }
+      StringBuilder b = new StringBuilder();
+      for (int i = frames.length - 1; i >= 0; i--) {
+        b.append('/').append(frames[i].label());
+      }
+      return b.toString();
+    }
+  }
 
   EmlException fail(Mark mark, EmlRule rule, Object... args) {
     return new EmlException(fileName, mark.line(), mark.path(), rule, args);

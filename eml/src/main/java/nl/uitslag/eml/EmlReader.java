@@ -1046,7 +1046,7 @@ public final class EmlReader {
               throw c.fail(sm, EmlRule.CANDIDATE_NOT_ON_LIST, label, current.number);
             }
           }
-          if (!shape.add(current.number + "/" + (position > 0 ? position : shortCode[0]))) {
+          if (!shape.add(current.number, position, shortCode[0])) {
             throw c.fail(sm, EmlRule.DUPLICATE_SELECTION, "candidate " + label + " of list " + current.number);
           }
           Long initial = initialValidVotes();
@@ -1064,7 +1064,7 @@ public final class EmlReader {
             lists.add(current.build(sm));
           }
           int number = Integer.parseInt(id);
-          if (!shape.add(String.valueOf(number))) {
+          if (!shape.add(number, 0, null)) {
             throw c.fail(sm, EmlRule.DUPLICATE_SELECTION, "list " + number);
           }
           CandidateList nominatedList = null;
@@ -1221,73 +1221,97 @@ public final class EmlReader {
 
     /** The set of selections of a vote group, to require every reporting unit to have those of the total. */
     private final class GroupShape {
-      final Set<String> keys = new java.util.LinkedHashSet<>();
+      // List and candidate numbers packed in one long; candidates known only by ShortCode kept as text.
+      final Set<Long> keys = new HashSet<>();
+      final Set<String> codes = new HashSet<>();
 
-      boolean add(String key) {
-        return keys.add(key);
+      boolean add(int list, int position, String shortCode) {
+        return position > 0 || shortCode == null ? keys.add(pack(list, Math.max(position, 0)))
+            : codes.add(list + "/" + shortCode);
       }
 
       void compare(GroupShape unit, String unitId) {
-        if (unit.keys.size() == keys.size() && keys.containsAll(unit.keys)) {
+        if (unit.keys.equals(keys) && unit.codes.equals(codes)) {
           return;
         }
-        for (String k : keys) {
+        for (Long k : keys) {
           if (!unit.keys.contains(k)) {
-            throw c.fail(EmlRule.MISSING_SELECTION, describeKey(k), unitId);
+            throw c.fail(EmlRule.MISSING_SELECTION, describe(k), unitId);
           }
         }
-        for (String k : unit.keys) {
+        for (String k : codes) {
+          if (!unit.codes.contains(k)) {
+            throw c.fail(EmlRule.MISSING_SELECTION, "candidate " + k, unitId);
+          }
+        }
+        for (Long k : unit.keys) {
           if (!keys.contains(k)) {
-            throw c.fail(EmlRule.EXTRA_SELECTION, describeKey(k), unitId);
+            throw c.fail(EmlRule.EXTRA_SELECTION, describe(k), unitId);
           }
         }
+        throw c.fail(EmlRule.EXTRA_SELECTION, "candidate " + unit.codes, unitId);
       }
 
-      private String describeKey(String k) {
-        int slash = k.indexOf('/');
-        return slash < 0 ? "list " + k : "candidate " + k.substring(slash + 1) + " of list " + k.substring(0, slash);
+      private String describe(long k) {
+        int list = (int) (k >>> 32);
+        int position = (int) k;
+        return position == 0 ? "list " + list : "candidate " + position + " of list " + list;
       }
+    }
+
+    private static long pack(int list, int position) {
+      return ((long) list << 32) | position;
     }
 
     /** Running sums over the reporting units, compared with the total at the end of the contest. */
     private final class UnitSums {
-      final java.util.HashMap<String, Long> selections = new java.util.HashMap<>();
+      final java.util.HashMap<Long, long[]> selections = new java.util.HashMap<>();
+      final java.util.HashMap<String, long[]> codes = new java.util.HashMap<>();
       long totalCounted;
-      final EnumMap<RejectedReason, Long> rejected = new EnumMap<>(RejectedReason.class);
-      final EnumMap<UncountedReason, Long> uncounted = new EnumMap<>(UncountedReason.class);
+      final long[] rejected = new long[RejectedReason.values().length];
+      final long[] uncounted = new long[UncountedReason.values().length];
 
       void add(VoteCounts v) {
         for (ListVotes l : v.lists()) {
-          selections.merge(String.valueOf(l.listNumber()), l.votes(), Long::sum);
+          selections.computeIfAbsent(pack(l.listNumber(), 0), k -> new long[1])[0] += l.votes();
           for (CandidateVotes cv : l.candidates()) {
-            selections.merge(l.listNumber() + "/" + key(cv), cv.votes(), Long::sum);
+            slot(l.listNumber(), cv)[0] += cv.votes();
           }
         }
         totalCounted += v.totalCounted();
-        v.rejected().forEach((k, n) -> rejected.merge(k, n, Long::sum));
-        v.uncounted().forEach((k, n) -> uncounted.merge(k, n, Long::sum));
+        v.rejected().forEach((k, n) -> rejected[k.ordinal()] += n);
+        v.uncounted().forEach((k, n) -> uncounted[k.ordinal()] += n);
       }
 
-      private String key(CandidateVotes cv) {
-        return cv.position() != null ? cv.position().toString() : cv.shortCode();
+      private long[] slot(int list, CandidateVotes cv) {
+        if (cv.position() != null) {
+          return selections.computeIfAbsent(pack(list, cv.position()), k -> new long[1]);
+        }
+        return codes.computeIfAbsent(list + "/" + cv.shortCode(), k -> new long[1]);
+      }
+
+      private long sum(int list, CandidateVotes cv) {
+        long[] s = cv.position() != null ? selections.get(pack(list, cv.position()))
+            : codes.get(list + "/" + cv.shortCode());
+        return s == null ? 0 : s[0];
       }
 
       void compare(VoteCounts total) {
         // Eligible voters (Cast) are not added up: real 510b files state them only in the total.
         for (ListVotes l : total.lists()) {
-          check("list " + l.listNumber(), l.votes(), selections.getOrDefault(String.valueOf(l.listNumber()), 0L));
+          long[] ls = selections.get(pack(l.listNumber(), 0));
+          check("list " + l.listNumber(), l.votes(), ls == null ? 0 : ls[0]);
           for (CandidateVotes cv : l.candidates()) {
-            check("candidate " + key(cv) + " of list " + l.listNumber(), cv.votes(),
-                selections.getOrDefault(l.listNumber() + "/" + key(cv), 0L));
+            check("candidate " + (cv.position() != null ? cv.position() : cv.shortCode()) + " of list "
+                + l.listNumber(), cv.votes(), sum(l.listNumber(), cv));
           }
         }
         check("TotalCounted", total.totalCounted(), totalCounted);
         for (RejectedReason r : RejectedReason.values()) {
-          check("RejectedVotes " + r.code(), total.rejected().get(r), rejected.getOrDefault(r, 0L));
+          check("RejectedVotes " + r.code(), total.rejected().get(r), rejected[r.ordinal()]);
         }
         for (UncountedReason r : UncountedReason.values()) {
-          long t = total.uncounted().getOrDefault(r, 0L);
-          check("UncountedVotes " + r.code(), t, uncounted.getOrDefault(r, 0L));
+          check("UncountedVotes " + r.code(), total.uncounted().getOrDefault(r, 0L), uncounted[r.ordinal()]);
         }
       }
 
