@@ -79,7 +79,7 @@ public final class EmlReader {
   private static final Set<String> AFFILIATION_TYPES =
       Set.of("lijstengroep", "stel gelijkluidende lijsten", "op zichzelf staande lijst");
   private static final Set<String> VOTING_METHODS = Set.of("AMS", "FPP", "IRV", "NOR", "OPV", "RCV", "SPV", "STV",
-      "cumulative", "approval", "block", "partylist", "partisan", "supplementaryvote", "other");
+      "cumulative", "approval", "block", "supporterlist", "partisan", "supplementaryvote", "other");
 
   private EmlReader() {}
 
@@ -238,7 +238,7 @@ public final class EmlReader {
           }
           c.start(KR, "CreationDateTime");
           created = c.text();
-          if (!DATE_TIME.matcher(created).matches()) {
+          if (!isDateTime(created)) {
             throw c.fail(EmlRule.INVALID_VALUE, created, "not an xs:dateTime");
           }
         } else if (c.at(Ns.DS, "CanonicalizationMethod")) {
@@ -259,6 +259,18 @@ public final class EmlReader {
         throw c.unexpected("kr:Schema, kr:CreationDateTime or ds:CanonicalizationMethod");
       }
       return new EmlHeader(kind, transactionId, authority, issueDate, schema, created, canonicalization);
+    }
+
+    private boolean isDateTime(String t) {
+      if (!DATE_TIME.matcher(t).matches()) {
+        return false;
+      }
+      try {
+        java.time.LocalDateTime.parse(t.substring(0, 19));
+        return true;
+      } catch (DateTimeParseException e) {
+        return false;
+      }
     }
 
     private ManagingAuthority managingAuthority() {
