@@ -1,0 +1,504 @@
+package nl.uitslag.eml;
+
+import java.io.InputStream;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import nl.uitslag.domain.count.VoteCount;
+
+/**
+ * A strict pull cursor over one EML_NL file: it knows the element path and line for every error, refuses DTDs and
+ * entities, allows only whitespace and comments between elements, and checks attributes against a fixed set.
+ *
+ * <p>Protocol: {@link #start} checks the current start tag; then either {@link #text()} reads a simple element and
+ * moves past it, or {@link #open()} moves to its first child and {@link #end()} checks its end tag.
+ */
+final class EmlCursor implements AutoCloseable {
+  private static final Set<String> INDEXED = Set.of("Selection", "ReportingUnitVotes", "Contest", "Affiliation",
+      "Candidate", "UncountedVotes", "RejectedVotes", "Region", "RegisteredParty", "PollingPlace", "Investigation",
+      "kr:InitialRejectedVotes", "kr:InitialUncountedVotes", "kr:Region", "kr:RegisteredParty", "kr:Investigation",
+      "Election");
+
+  private final XMLStreamReader reader;
+  private final String fileName;
+  private final Deque<Frame> frames = new ArrayDeque<>();
+  private final Map<String, Integer> rootCounts = new HashMap<>();
+
+  private static final class Frame {
+    final String name;
+    final int index;
+    final int line;
+    private Map<String, Integer> childCounts;
+
+    Frame(String name, int index, int line) {
+      this.name = name;
+      this.index = index;
+      this.line = line;
+    }
+
+    int nextIndex(String child) {
+      if (childCounts == null) {
+        childCounts = new HashMap<>(8);
+      }
+      return childCounts.merge(child, 1, Integer::sum);
+    }
+
+    String label() {
+      return INDEXED.contains(name) ? name + "[" + index + "]" : name;
+    }
+  }
+
+  EmlCursor(InputStream in, String fileName) {
+    this.fileName = fileName;
+    try {
+      this.reader = factory().createXMLStreamReader(in);
+    } catch (XMLStreamException e) {
+      throw new EmlException(fileName, line(e.getLocation()), "/", EmlRule.MALFORMED_XML, e, clean(e));
+    }
+    advance();
+  }
+
+  static XMLInputFactory factory() {
+    // The JDK's own implementation, whatever else is on the class path, so the security settings below are known
+    // to be honoured.
+    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    f.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+    f.setProperty(XMLInputFactory.IS_COALESCING, true);
+    f.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
+    f.setProperty(javax.xml.XMLConstants.ACCESS_EXTERNAL_DTD, "");
+    return f;
+  }
+
+  String fileName() {
+    return fileName;
+  }
+
+  // --- position -----------------------------------------------------------------------------------------------
+
+  /** Moves to the next start or end tag, refusing anything that is neither whitespace, a comment nor a PI. */
+  private void advance() {
+    try {
+      while (reader.hasNext()) {
+        int event = reader.next();
+        switch (event) {
+          case XMLStreamConstants.START_ELEMENT:
+          case XMLStreamConstants.END_ELEMENT:
+            return;
+          case XMLStreamConstants.CHARACTERS:
+          case XMLStreamConstants.CDATA:
+          case XMLStreamConstants.SPACE:
+            if (!isXmlWhitespace(reader.getText())) {
+              throw fail(EmlRule.UNEXPECTED_TEXT, abbreviate(reader.getText().strip()));
+            }
+            break;
+          case XMLStreamConstants.COMMENT:
+          case XMLStreamConstants.PROCESSING_INSTRUCTION:
+          case XMLStreamConstants.START_DOCUMENT:
+            break;
+          case XMLStreamConstants.DTD:
+            throw fail(EmlRule.DOCTYPE_FORBIDDEN);
+          case XMLStreamConstants.ENTITY_REFERENCE:
+            throw fail(EmlRule.ENTITY_FORBIDDEN, "&" + reader.getLocalName() + ";");
+          case XMLStreamConstants.END_DOCUMENT:
+            return;
+          default:
+            throw fail(EmlRule.MALFORMED_XML, "event " + event);
+        }
+      }
+    } catch (XMLStreamException e) {
+      throw xmlError(e);
+    }
+  }
+
+  private EmlException xmlError(XMLStreamException e) {
+    String msg = clean(e);
+    if (msg.contains("DOCTYPE") || msg.contains("DTD")) {
+      return new EmlException(fileName, line(e.getLocation()), path(), EmlRule.DOCTYPE_FORBIDDEN, e);
+    }
+    if (msg.contains("referenced") && msg.toLowerCase(java.util.Locale.ROOT).contains("entity")) {
+      return new EmlException(fileName, line(e.getLocation()), path(), EmlRule.ENTITY_FORBIDDEN, e, msg);
+    }
+    return new EmlException(fileName, line(e.getLocation()), path(), EmlRule.MALFORMED_XML, e, msg);
+  }
+
+  private static String clean(XMLStreamException e) {
+    String m = e.getMessage() == null ? e.toString() : e.getMessage();
+    int i = m.indexOf("Message: ");
+    return (i >= 0 ? m.substring(i + 9) : m).strip();
+  }
+
+  private static int line(Location l) {
+    return l == null ? 0 : Math.max(0, l.getLineNumber());
+  }
+
+  /** True when the cursor is at a start tag with this name. */
+  boolean at(String ns, String local) {
+    return reader.getEventType() == XMLStreamConstants.START_ELEMENT
+        && local.equals(reader.getLocalName()) && ns.equals(nsOf());
+  }
+
+  /** True when the cursor is at an end tag (of the current element). */
+  boolean atEnd() {
+    return reader.getEventType() == XMLStreamConstants.END_ELEMENT
+        || reader.getEventType() == XMLStreamConstants.END_DOCUMENT;
+  }
+
+  private String nsOf() {
+    String ns = reader.getNamespaceURI();
+    return ns == null ? "" : ns;
+  }
+
+  private String currentName() {
+    if (reader.getEventType() == XMLStreamConstants.START_ELEMENT) {
+      return Ns.prefixed(nsOf(), reader.getLocalName());
+    }
+    if (reader.getEventType() == XMLStreamConstants.END_ELEMENT) {
+      return "</" + Ns.prefixed(nsOf(), reader.getLocalName()) + ">";
+    }
+    return "(end of document)";
+  }
+
+  /**
+   * Checks that the cursor is at this start tag and that it carries only the allowed attributes; enters it so that
+   * errors name its path.
+   */
+  void start(String ns, String local, String... allowedAttributes) {
+    if (!at(ns, local)) {
+      throw fail(atEnd() ? EmlRule.MISSING_ELEMENT : EmlRule.UNEXPECTED_ELEMENT,
+          atEnd() ? new Object[] {Ns.prefixed(ns, local)}
+              : new Object[] {currentName(), Ns.prefixed(ns, local)});
+    }
+    String name = Ns.prefixed(ns, local);
+    int index = frames.isEmpty() ? rootCounts.merge(name, 1, Integer::sum) : frames.peek().nextIndex(name);
+    frames.push(new Frame(name, index, line(reader.getLocation())));
+    for (int i = 0; i < reader.getAttributeCount(); i++) {
+      String ans = reader.getAttributeNamespace(i);
+      String aname = reader.getAttributeLocalName(i);
+      boolean ok = false;
+      if (ans == null || ans.isEmpty()) {
+        for (String allowed : allowedAttributes) {
+          if (allowed.equals(aname)) {
+            ok = true;
+            break;
+          }
+        }
+      } else if (Ns.XSI.equals(ans) && "schemaLocation".equals(aname) && frames.size() == 1) {
+        ok = true;
+      }
+      if (!ok) {
+        throw fail(EmlRule.UNEXPECTED_ATTRIBUTE, Ns.prefixed(ans, aname));
+      }
+    }
+  }
+
+  /** Fails with "unexpected element" naming what was expected here. */
+  EmlException unexpected(String expected) {
+    if (atEnd()) {
+      return fail(EmlRule.MISSING_ELEMENT, expected);
+    }
+    return fail(EmlRule.UNEXPECTED_ELEMENT, currentName(), expected);
+  }
+
+  /** An optional attribute of the current start tag (whitespace-collapsed), or null. */
+  String attr(String name) {
+    String v = reader.getAttributeValue(null, name);
+    return v == null ? null : collapse(v);
+  }
+
+  /** A required attribute of the current start tag. */
+  String requiredAttr(String name) {
+    String v = attr(name);
+    if (v == null) {
+      throw fail(EmlRule.MISSING_ATTRIBUTE, name);
+    }
+    return v;
+  }
+
+  /** An attribute that must match a pattern. */
+  String attr(String name, java.util.regex.Pattern pattern, boolean required, String rule) {
+    String v = required ? requiredAttr(name) : attr(name);
+    if (v != null && !pattern.matcher(v).matches()) {
+      throw fail(EmlRule.INVALID_VALUE, v, name + ": " + rule);
+    }
+    return v;
+  }
+
+  /** Reads the text of the current simple element (collapsed), moves past its end tag. */
+  String text() {
+    String t = rawText();
+    pop();
+    return t;
+  }
+
+  private void pop() {
+    frames.pop();
+    advance();
+  }
+
+  /** Reads up to the end tag of the current element, which stays current for error reports. */
+  private String rawText() {
+    try {
+      StringBuilder b = null;
+      String single = null;
+      while (true) {
+        int event = reader.next();
+        if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+            || event == XMLStreamConstants.SPACE) {
+          if (single == null && b == null) {
+            single = reader.getText();
+          } else {
+            if (b == null) {
+              b = new StringBuilder(single);
+            }
+            b.append(reader.getText());
+          }
+        } else if (event == XMLStreamConstants.END_ELEMENT) {
+          break;
+        } else if (event == XMLStreamConstants.COMMENT || event == XMLStreamConstants.PROCESSING_INSTRUCTION) {
+          continue;
+        } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+          throw fail(EmlRule.ENTITY_FORBIDDEN, "&" + reader.getLocalName() + ";");
+        } else if (event == XMLStreamConstants.START_ELEMENT) {
+          throw fail(EmlRule.UNEXPECTED_ELEMENT, currentName(), "text");
+        } else {
+          throw fail(EmlRule.MALFORMED_XML, "event " + event);
+        }
+        int length = b != null ? b.length() : single.length();
+        if (length > 100_000) {
+          throw fail(EmlRule.INVALID_VALUE, abbreviate(b != null ? b.toString() : single),
+              "text longer than 100,000 characters");
+        }
+      }
+      String t = b != null ? b.toString() : single == null ? "" : single;
+      return collapse(t);
+    } catch (XMLStreamException e) {
+      throw xmlError(e);
+    }
+  }
+
+  /** Reads a simple element that must be empty (whitespace allowed). */
+  void empty() {
+    String t = rawText();
+    if (!t.isEmpty()) {
+      throw new EmlException(fileName, frames.peek().line, path(), EmlRule.UNEXPECTED_TEXT, abbreviate(t));
+    }
+    pop();
+  }
+
+  /** Reads a simple element holding a count in 0..999,999,999. */
+  long count() {
+    String t = rawText();
+    long v = parseCount(t, frames.peek().line, null);
+    pop();
+    return v;
+  }
+
+  long parseCount(String t, int line, String givenPath) {
+    long v = 0;
+    boolean digits = !t.isEmpty();
+    for (int i = 0; i < t.length() && digits; i++) {
+      char ch = t.charAt(i);
+      if (ch < '0' || ch > '9') {
+        digits = false;
+      } else if (v <= VoteCount.MAX) {
+        v = v * 10 + (ch - '0');
+      }
+    }
+    if (!digits) {
+      String path = givenPath != null ? givenPath : path();
+      if (SIGNED.matcher(t).matches()) {
+        throw new EmlException(fileName, line, path, EmlRule.NUMBER_OUT_OF_RANGE, abbreviate(t));
+      }
+      throw new EmlException(fileName, line, path, EmlRule.INVALID_VALUE, abbreviate(t), "not a whole number");
+    }
+    if (v > VoteCount.MAX) {
+      String path = givenPath != null ? givenPath : path();
+      throw new EmlException(fileName, line, path, EmlRule.NUMBER_OUT_OF_RANGE, abbreviate(t));
+    }
+    return v;
+  }
+
+  private static final java.util.regex.Pattern SIGNED = java.util.regex.Pattern.compile("[-+][0-9]+");
+
+  /** Reads a simple element holding a positive integer up to 999,999,999 (seats, positions, numbers). */
+  int positive() {
+    String t = rawText();
+    long v = parseCount(t, frames.peek().line, null);
+    if (v < 1) {
+      throw new EmlException(fileName, frames.peek().line, path(), EmlRule.INVALID_VALUE, t, "must be at least 1");
+    }
+    pop();
+    return (int) v;
+  }
+
+  /** Moves from the current start tag to its first child (or its end tag). */
+  void open() {
+    advance();
+  }
+
+  /** Checks that the cursor is at the end tag of the current element and moves past it. */
+  void end() {
+    if (reader.getEventType() != XMLStreamConstants.END_ELEMENT) {
+      throw fail(EmlRule.UNEXPECTED_ELEMENT, currentName(), "</" + frames.peek().name + ">");
+    }
+    frames.pop();
+    advance();
+  }
+
+  /** Skips the current element with everything inside it (only used for content the schema leaves open). */
+  void skip() {
+    int depth = 0;
+    try {
+      while (true) {
+        int event = reader.next();
+        if (event == XMLStreamConstants.START_ELEMENT) {
+          depth++;
+        } else if (event == XMLStreamConstants.END_ELEMENT) {
+          if (depth == 0) {
+            break;
+          }
+          depth--;
+        } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
+          throw fail(EmlRule.ENTITY_FORBIDDEN, "&" + reader.getLocalName() + ";");
+        }
+      }
+    } catch (XMLStreamException e) {
+      throw xmlError(e);
+    }
+    frames.pop();
+    advance();
+  }
+
+  /** Namespace of the element at the cursor ("" when none). */
+  String currentNamespace() {
+    return nsOf();
+  }
+
+  /** Checks that nothing but whitespace, comments and PIs follows the root element. */
+  void finish() {
+    if (reader.getEventType() != XMLStreamConstants.END_DOCUMENT) {
+      throw fail(EmlRule.TRAILING_CONTENT);
+    }
+  }
+
+  // --- errors -------------------------------------------------------------------------------------------------
+
+  /** The current element path, e.g. /EML/Count/Election/Contests/Contest[1]. */
+  String path() {
+    if (frames.isEmpty()) {
+      return "/";
+    }
+    StringBuilder b = new StringBuilder();
+    java.util.Iterator<Frame> it = frames.descendingIterator();
+    while (it.hasNext()) {
+      b.append('/').append(it.next().label());
+    }
+    return b.toString();
+  }
+
+  /** The line of the innermost open element, or of the reader when none is open. */
+  int line() {
+    if (!frames.isEmpty()) {
+      return frames.peek().line;
+    }
+    return line(reader.getLocation());
+  }
+
+  /** An error at the current element. */
+  EmlException fail(EmlRule rule, Object... args) {
+    int l = frames.isEmpty() || reader.getEventType() == XMLStreamConstants.START_ELEMENT
+        ? line(reader.getLocation()) : frames.peek().line;
+    if (!frames.isEmpty() && reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
+      l = frames.peek().line;
+    }
+    return new EmlException(fileName, l, path(), rule, args);
+  }
+
+  /** A position to report an error at later (after the element was read). */
+  Mark mark() {
+    return new Mark(line(), frames.toArray(new Frame[0]));
+  }
+
+  /** A remembered element position; the path text is only built when an error is reported. */
+  static final class Mark {
+    private final int line;
+    private final Frame[] frames;
+
+    Mark(int line, Frame[] frames) {
+      this.line = line;
+      this.frames = frames;
+    }
+
+    int line() {
+      return line;
+    }
+
+    String path() {
+      if (frames.length == 0) {
+        return "/";
+      }
+      StringBuilder b = new StringBuilder();
+      for (int i = frames.length - 1; i >= 0; i--) {
+        b.append('/').append(frames[i].label());
+      }
+      return b.toString();
+    }
+  }
+
+  EmlException fail(Mark mark, EmlRule rule, Object... args) {
+    return new EmlException(fileName, mark.line(), mark.path(), rule, args);
+  }
+
+  // --- text ---------------------------------------------------------------------------------------------------
+
+  static boolean isXmlWhitespace(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** XML Schema whitespace collapse: runs of space, tab, CR, LF become one space; leading/trailing removed. */
+  static String collapse(String s) {
+    StringBuilder b = new StringBuilder(s.length());
+    boolean space = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+        space = b.length() > 0;
+      } else {
+        if (space) {
+          b.append(' ');
+          space = false;
+        }
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  static String abbreviate(String s) {
+    return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+  }
+
+  @Override
+  public void close() {
+    try {
+      reader.close();
+    } catch (XMLStreamException e) {
+      // Closing frees parser state only; the input stream is closed by its owner.
+    }
+  }
+}
