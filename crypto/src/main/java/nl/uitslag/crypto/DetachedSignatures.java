@@ -97,12 +97,16 @@ public final class DetachedSignatures {
     } catch (CMSException | IOException | RuntimeException e) {
       throw new RejectedException(Rejection.BAD_SIGNATURE, "signature is not a readable CMS SignedData", e);
     }
-    // Integrity first: altered bytes are reported as such, whoever signed them.
+    // Integrity first: altered bytes are reported as such, whoever signed them. Built from the public key, not the
+    // certificate, so validity is judged once, by the trust anchor at the validation time, not at the
+    // signer-claimed signing time.
     boolean valid;
     try {
       valid =
           signerInfo.verify(
-              new JcaSimpleSignerInfoVerifierBuilder().setProvider(Bc.PROVIDER).build(certificate));
+              new JcaSimpleSignerInfoVerifierBuilder()
+                  .setProvider(Bc.PROVIDER)
+                  .build(certificate.getPublicKey()));
     } catch (CMSException | OperatorCreationException | RuntimeException e) {
       throw new RejectedException(Rejection.BAD_SIGNATURE, "content does not match the signature", e);
     }
