@@ -1,0 +1,177 @@
+package nl.uitslag.crypto;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.Collection;
+import javax.crypto.AEADBadTagException;
+import org.bouncycastle.asn1.ASN1Encoding;
+import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.cms.CMSAlgorithm;
+import org.bouncycastle.cms.CMSAuthEnvelopedData;
+import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.KeyAgreeRecipientInformation;
+import org.bouncycastle.cms.PasswordRecipient;
+import org.bouncycastle.cms.PasswordRecipientInformation;
+import org.bouncycastle.cms.RecipientInformation;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientId;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
+import org.bouncycastle.cms.jcajce.JcePasswordEnvelopedRecipient;
+import org.bouncycastle.cms.jcajce.JcePasswordRecipientInfoGenerator;
+import org.bouncycastle.crypto.InvalidCipherTextException;
+import org.bouncycastle.operator.OutputAEADEncryptor;
+
+/**
+ * Encryption of a transfer package for its receiving committee: CMS AuthEnvelopedData (RFC 5083) with AES-256-GCM,
+ * the content key agreed with the recipient's certificate (ephemeral-static ECDH P-256, X9.63 KDF with SHA-256,
+ * AES-256 key wrap) or derived from a password (PBKDF2-HMAC-SHA256, 600,000 iterations, AES-256 KEK).
+ */
+public final class Envelopes {
+  private Envelopes() {}
+
+  /** Encrypts to the receiving committee's encryption certificate (already validated by the caller). */
+  public static byte[] encryptTo(byte[] content, X509Certificate recipient, SecureRandom random) {
+    if (!KeyPurpose.ENCRYPTION.allowedBy(recipient)) {
+      throw new IllegalArgumentException("the recipient certificate is not an encryption certificate");
+    }
+    try {
+      // A fresh originator key per package: ephemeral-static ECDH, so the sender keeps no decrypting secret.
+      KeyPair ephemeral = Certificates.generateKeyPair(random);
+      CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
+      generator.addRecipientInfoGenerator(
+          new JceKeyAgreeRecipientInfoGenerator(
+                  CMSAlgorithm.ECDH_SHA256KDF,
+                  ephemeral.getPrivate(),
+                  ephemeral.getPublic(),
+                  CMSAlgorithm.AES256_WRAP)
+              .addRecipient(recipient)
+              .setProvider(Bc.PROVIDER)
+              .setSecureRandom(random));
+      return generate(generator, content, random);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot encrypt to the certificate", e);
+    }
+  }
+
+  /** Encrypts under a password, for a receiver that has no certificate; the password travels by another route. */
+  public static byte[] encryptWithPassword(byte[] content, char[] password, SecureRandom random) {
+    EncryptedKeys.requireStrong(password);
+    byte[] salt = new byte[16];
+    random.nextBytes(salt);
+    CMSAuthEnvelopedDataGenerator generator = new CMSAuthEnvelopedDataGenerator();
+    generator.addRecipientInfoGenerator(
+        new JcePasswordRecipientInfoGenerator(CMSAlgorithm.AES256_CBC, password)
+            .setProvider(Bc.PROVIDER)
+            .setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8)
+            .setPRF(PasswordRecipient.PRF.HMacSHA256)
+            .setSaltAndIterationCount(salt, EncryptedKeys.ITERATIONS)
+            .setSecureRandom(random));
+    return generate(generator, content, random);
+  }
+
+  /**
+   * Decrypts a package encrypted to this committee's encryption certificate.
+   *
+   * @throws RejectedException {@link Rejection#TRUNCATED}, {@link Rejection#DAMAGED}, {@link Rejection#NOT_FOR_US}
+   *     or {@link Rejection#PASSWORD_REQUIRED}
+   */
+  public static byte[] decrypt(byte[] envelope, Credential recipient) throws RejectedException {
+    CMSAuthEnvelopedData data = parse(envelope);
+    Collection<RecipientInformation> all = data.getRecipientInfos().getRecipients();
+    RecipientInformation mine = data.getRecipientInfos().get(new JceKeyAgreeRecipientId(recipient.certificate()));
+    if (mine == null) {
+      if (all.stream().anyMatch(r -> r instanceof PasswordRecipientInformation)) {
+        throw new RejectedException(Rejection.PASSWORD_REQUIRED, "package is encrypted to a password");
+      }
+      throw new RejectedException(
+          Rejection.NOT_FOR_US,
+          "no recipient matches certificate serial " + recipient.certificate().getSerialNumber().toString(16));
+    }
+    try {
+      return mine.getContent(new JceKeyAgreeEnvelopedRecipient(recipient.privateKey()).setProvider(Bc.PROVIDER));
+    } catch (CMSException | RuntimeException e) {
+      // The recipient id matched, so a failure here is damage to the key material or the ciphertext.
+      throw new RejectedException(Rejection.DAMAGED, "decryption failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Decrypts a package encrypted under a password.
+   *
+   * @throws RejectedException {@link Rejection#TRUNCATED}, {@link Rejection#DAMAGED}, {@link Rejection#NOT_FOR_US}
+   *     (encrypted to a certificate instead) or {@link Rejection#WRONG_PASSWORD}
+   */
+  public static byte[] decryptWithPassword(byte[] envelope, char[] password) throws RejectedException {
+    CMSAuthEnvelopedData data = parse(envelope);
+    RecipientInformation passwordRecipient =
+        data.getRecipientInfos().getRecipients().stream()
+            .filter(r -> r instanceof PasswordRecipientInformation)
+            .findFirst()
+            .orElse(null);
+    if (passwordRecipient == null) {
+      boolean toCertificate =
+          data.getRecipientInfos().getRecipients().stream().anyMatch(r -> r instanceof KeyAgreeRecipientInformation);
+      throw new RejectedException(
+          Rejection.NOT_FOR_US,
+          toCertificate ? "package is encrypted to a certificate, not a password" : "package has no password recipient");
+    }
+    try {
+      return passwordRecipient.getContent(
+          new JcePasswordEnvelopedRecipient(password)
+              .setProvider(Bc.PROVIDER)
+              .setPasswordConversionScheme(PasswordRecipient.PKCS5_SCHEME2_UTF8));
+    } catch (CMSException | RuntimeException e) {
+      // Only the GCM tag tells damage apart: a wrong password already fails at unwrapping the content key.
+      if (isAuthenticationFailure(e)) {
+        throw new RejectedException(Rejection.DAMAGED, "authentication tag does not match", e);
+      }
+      throw new RejectedException(Rejection.WRONG_PASSWORD, "content key could not be unwrapped", e);
+    }
+  }
+
+  private static byte[] generate(CMSAuthEnvelopedDataGenerator generator, byte[] content, SecureRandom random) {
+    try {
+      OutputAEADEncryptor encryptor =
+          (OutputAEADEncryptor)
+              new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
+                  .setProvider(Bc.PROVIDER)
+                  .setSecureRandom(random)
+                  .build();
+      CMSAuthEnvelopedData data = generator.generate(new CMSProcessableByteArray(content), encryptor);
+      // DER, so the outer length is definite and a cut-off file can be told from a damaged one.
+      return data.toASN1Structure().getEncoded(ASN1Encoding.DER);
+    } catch (CMSException | IOException e) {
+      throw new IllegalStateException("cannot encrypt", e);
+    }
+  }
+
+  private static CMSAuthEnvelopedData parse(byte[] envelope) throws RejectedException {
+    Asn1Length.check(envelope);
+    try {
+      ContentInfo info = ContentInfo.getInstance(envelope);
+      if (!CMSObjectIdentifiers.authEnvelopedData.equals(info.getContentType())) {
+        throw new RejectedException(Rejection.DAMAGED, "not a CMS AuthEnvelopedData but " + info.getContentType());
+      }
+      return new CMSAuthEnvelopedData(info);
+    } catch (CMSException | RuntimeException e) {
+      throw new RejectedException(Rejection.DAMAGED, "not a readable CMS AuthEnvelopedData", e);
+    }
+  }
+
+  private static boolean isAuthenticationFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof AEADBadTagException
+          || (t instanceof InvalidCipherTextException && String.valueOf(t.getMessage()).contains("mac check"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
