@@ -56,7 +56,7 @@ public final class ReportRenderer {
     Objects.requireNonNull(model, "model");
     Objects.requireNonNull(form, "form");
     Context context = new Context();
-    context.setVariable("model", model);
+    context.setVariable("kind", model);
     context.setVariable("f", form);
     context.setVariable("fmt", formats);
     return engine.process("blank-form", context);
