@@ -1,0 +1,64 @@
+package nl.uitslag.documents.pdf;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+import org.thymeleaf.TemplateEngine;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+
+/**
+ * Renders the official documents of a gemeentelijk stembureau as PDF/A-3a + PDF/UA-1: the PV Na 31-2
+ * (CSO) or Na 31-1 (DSO), and the blank forms N 10-1, N 10-2 and Na 31-2 Bijlage 1.
+ *
+ * <p>Thread-safe; create one and reuse it. The same input gives the same bytes.
+ */
+public final class ReportRenderer {
+
+  private static final String TEMPLATES = "nl/uitslag/documents/pdf/templates/";
+
+  private final TemplateEngine engine;
+  private final PdfRenderer pdf = new PdfRenderer();
+  private final Formats formats = new Formats();
+
+  public ReportRenderer() {
+    ClassLoaderTemplateResolver resolver =
+        new ClassLoaderTemplateResolver(ReportRenderer.class.getClassLoader());
+    resolver.setPrefix(TEMPLATES);
+    resolver.setSuffix(".xhtml");
+    // XML mode: the output must be well-formed XHTML for openhtmltopdf, and th:text escapes.
+    resolver.setTemplateMode(TemplateMode.XML);
+    resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    resolver.setCacheable(true);
+    engine = new TemplateEngine();
+    engine.setTemplateResolver(resolver);
+  }
+
+  /** The GSB's proces-verbaal: model Na 31-2 for CSO, Na 31-1 for DSO. */
+  public byte[] gsbReport(GsbReport report) {
+    return pdf.render(gsbReportXhtml(report), report.createdAt());
+  }
+
+  /** A blank form for one polling station, pre-filled with the lists (and candidates). */
+  public byte[] blankForm(BlankFormModel model, BlankForm form) {
+    return pdf.render(blankFormXhtml(model, form), form.createdAt());
+  }
+
+  String gsbReportXhtml(GsbReport report) {
+    Objects.requireNonNull(report, "report");
+    Context context = new Context();
+    context.setVariable("view", new GsbReportView(report));
+    context.setVariable("fmt", formats);
+    return engine.process("gsb-report", context);
+  }
+
+  String blankFormXhtml(BlankFormModel model, BlankForm form) {
+    Objects.requireNonNull(model, "model");
+    Objects.requireNonNull(form, "form");
+    Context context = new Context();
+    context.setVariable("kind", model);
+    context.setVariable("f", form);
+    context.setVariable("fmt", formats);
+    return engine.process("blank-form", context);
+  }
+}
