@@ -25,7 +25,7 @@ class I18nTest {
   // Text between tags that holds a letter; Thymeleaf expressions live in attributes, so any such text is literal.
   private static final Pattern TEXT_NODE = Pattern.compile(">([^<>]*\\p{L}[^<>]*)<");
   private static final Pattern LITERAL_ATTRIBUTE =
-      Pattern.compile("\\s(title|alt|placeholder|aria-label|value)=\"([^\"]*\\p{L}[^\"]*)\"");
+      Pattern.compile("\\s(title|alt|placeholder|aria-label)=\"([^\"]*\\p{L}[^\"]*)\"");
   private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([a-zA-Z0-9.\\-]+)");
 
   @Test
