@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import nl.uitslag.crypto.Certificates;
@@ -65,6 +66,17 @@ final class KeyDirectory {
 
   static ElectionTrust readTrust(Path file) {
     return ElectionTrust.of(readCertificateFile(file));
+  }
+
+  /** Reads the passphrase, decrypts the key and wipes the passphrase from memory. */
+  Credential readCredential(String name, String label, String environmentVariable, Path file)
+      throws RejectedException {
+    char[] passphrase = SecretOption.read(label, environmentVariable, file);
+    try {
+      return readCredential(name, passphrase);
+    } finally {
+      Arrays.fill(passphrase, '\0');
+    }
   }
 
   Credential readCredential(String name, char[] passphrase) throws RejectedException {
