@@ -86,10 +86,14 @@ public final class Envelopes {
   /**
    * Decrypts a package encrypted to this committee's encryption certificate.
    *
+   * @throws IllegalArgumentException when the credential's key does not belong to its certificate (configuration)
    * @throws RejectedException {@link Rejection#TRUNCATED}, {@link Rejection#DAMAGED}, {@link Rejection#NOT_FOR_US}
    *     or {@link Rejection#PASSWORD_REQUIRED}
    */
   public static byte[] decrypt(byte[] envelope, Credential recipient) throws RejectedException {
+    if (!recipient.keyMatchesCertificate()) {
+      throw new IllegalArgumentException("the private key does not belong to the certificate " + recipient);
+    }
     CMSAuthEnvelopedData data = parse(envelope);
     Collection<RecipientInformation> all = data.getRecipientInfos().getRecipients();
     RecipientInformation mine = data.getRecipientInfos().get(new JceKeyAgreeRecipientId(recipient.certificate()));

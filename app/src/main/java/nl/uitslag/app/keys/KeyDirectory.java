@@ -82,7 +82,11 @@ final class KeyDirectory {
   Credential readCredential(String name, char[] passphrase) throws RejectedException {
     try {
       PrivateKey key = EncryptedKeys.decrypt(Files.readString(key(name), StandardCharsets.US_ASCII), passphrase);
-      return new Credential(key, readCertificate(name));
+      Credential credential = new Credential(key, readCertificate(name));
+      if (!credential.keyMatchesCertificate()) {
+        throw new IllegalArgumentException(key(name) + " does not belong to " + certificate(name));
+      }
+      return credential;
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + key(name) + ": " + e.getMessage(), e);
     }
