@@ -1,6 +1,11 @@
 package nl.uitslag.crypto;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
+import java.security.interfaces.ECPrivateKey;
+import java.security.spec.X509EncodedKeySpec;
+import org.bouncycastle.math.ec.ECPoint;
 import java.security.cert.X509Certificate;
 
 /**
@@ -12,6 +17,27 @@ public record Credential(PrivateKey privateKey, X509Certificate certificate) {
   public Credential {
     if (privateKey == null || certificate == null) {
       throw new IllegalArgumentException("a credential needs both a private key and a certificate");
+    }
+  }
+
+  /**
+   * Whether the private key belongs to the certificate's public key (Q = d·G on P-256). A mismatch is a mistake in
+   * configuration, such as a key file paired with another committee's certificate, and is reported as such rather
+   * than as a damaged file.
+   */
+  public boolean keyMatchesCertificate() {
+    if (!(privateKey instanceof ECPrivateKey)) {
+      return false;
+    }
+    try {
+      org.bouncycastle.jce.interfaces.ECPublicKey publicKey =
+          (org.bouncycastle.jce.interfaces.ECPublicKey)
+              KeyFactory.getInstance("EC", Bc.PROVIDER)
+                  .generatePublic(new X509EncodedKeySpec(certificate.getPublicKey().getEncoded()));
+      ECPoint derived = publicKey.getParameters().getG().multiply(((ECPrivateKey) privateKey).getS()).normalize();
+      return derived.equals(publicKey.getQ().normalize());
+    } catch (GeneralSecurityException | ClassCastException e) {
+      return false;
     }
   }
 

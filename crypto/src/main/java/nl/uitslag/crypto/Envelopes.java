@@ -1,6 +1,7 @@
 package nl.uitslag.crypto;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.SecureRandom;
@@ -10,6 +11,9 @@ import javax.crypto.AEADBadTagException;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PBKDF2Params;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
 import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
@@ -34,6 +38,9 @@ import org.bouncycastle.operator.OutputAEADEncryptor;
  * AES-256 key wrap) or derived from a password (PBKDF2-HMAC-SHA256, 600,000 iterations, AES-256 KEK).
  */
 public final class Envelopes {
+  /** Far above what this format writes (600,000), far below what would stall an import. */
+  static final int MAX_ITERATIONS = 10_000_000;
+
   private Envelopes() {}
 
   /** Encrypts to the receiving committee's encryption certificate (already validated by the caller). */
@@ -79,10 +86,14 @@ public final class Envelopes {
   /**
    * Decrypts a package encrypted to this committee's encryption certificate.
    *
+   * @throws IllegalArgumentException when the credential's key does not belong to its certificate (configuration)
    * @throws RejectedException {@link Rejection#TRUNCATED}, {@link Rejection#DAMAGED}, {@link Rejection#NOT_FOR_US}
    *     or {@link Rejection#PASSWORD_REQUIRED}
    */
   public static byte[] decrypt(byte[] envelope, Credential recipient) throws RejectedException {
+    if (!recipient.keyMatchesCertificate()) {
+      throw new IllegalArgumentException("the private key does not belong to the certificate " + recipient);
+    }
     CMSAuthEnvelopedData data = parse(envelope);
     Collection<RecipientInformation> all = data.getRecipientInfos().getRecipients();
     RecipientInformation mine = data.getRecipientInfos().get(new JceKeyAgreeRecipientId(recipient.certificate()));
@@ -122,6 +133,7 @@ public final class Envelopes {
           Rejection.NOT_FOR_US,
           toCertificate ? "package is encrypted to a certificate, not a password" : "package has no password recipient");
     }
+    requireSaneIterationCount((PasswordRecipientInformation) passwordRecipient);
     try {
       return passwordRecipient.getContent(
           new JcePasswordEnvelopedRecipient(password)
@@ -133,6 +145,29 @@ public final class Envelopes {
         throw new RejectedException(Rejection.DAMAGED, "authentication tag does not match", e);
       }
       throw new RejectedException(Rejection.WRONG_PASSWORD, "content key could not be unwrapped", e);
+    }
+  }
+
+  /**
+   * The iteration count comes from the file: a huge one would keep the receiver busy for hours, a small one means
+   * the package was not made to this format (a downgrade). Both are refused before any key derivation.
+   */
+  private static void requireSaneIterationCount(PasswordRecipientInformation recipient) throws RejectedException {
+    BigInteger iterations;
+    try {
+      AlgorithmIdentifier kdf = recipient.getKeyDerivationAlgorithm();
+      if (kdf == null || !PKCSObjectIdentifiers.id_PBKDF2.equals(kdf.getAlgorithm())) {
+        throw new RejectedException(Rejection.DAMAGED, "password recipient does not use PBKDF2");
+      }
+      iterations = PBKDF2Params.getInstance(kdf.getParameters()).getIterationCount();
+    } catch (RuntimeException e) {
+      throw new RejectedException(Rejection.DAMAGED, "password recipient parameters unreadable", e);
+    }
+    if (iterations.compareTo(BigInteger.valueOf(EncryptedKeys.ITERATIONS)) < 0
+        || iterations.compareTo(BigInteger.valueOf(MAX_ITERATIONS)) > 0) {
+      throw new RejectedException(
+          Rejection.DAMAGED,
+          "PBKDF2 iteration count " + iterations + " outside " + EncryptedKeys.ITERATIONS + ".." + MAX_ITERATIONS);
     }
   }
 

@@ -32,8 +32,8 @@ public final class TransferPackages {
   static final String PDF = "report.pdf";
   private static final Set<String> ENTRIES = Set.of(MANIFEST, MANIFEST_SIGNATURE, EML, EML_SIGNATURE, PDF);
 
-  /** Larger than any real count file or report (a TK P 22-2 is a few MB); a bound against ZIP bombs. */
-  static final long MAX_ENTRY_BYTES = 256L * 1024 * 1024;
+  /** Larger than any real count file and report together (a TK P 22-2 is a few MB); a bound against ZIP bombs. */
+  static final long MAX_CONTENT_BYTES = 256L * 1024 * 1024;
 
   private TransferPackages() {}
 
@@ -240,16 +240,17 @@ public final class TransferPackages {
     zip.closeEntry();
   }
 
-  /** Reads the inner ZIP strictly: only known entry names, each once, each bounded in size. */
+  /** Reads the inner ZIP strictly: only known entry names, each once, bounded in total size. */
   private static Map<String, byte[]> readZip(byte[] zip) throws RejectedException {
     Map<String, byte[]> entries = new HashMap<>();
+    long[] total = {0};
     try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
       for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
         String name = entry.getName();
         if (!ENTRIES.contains(name) || entries.containsKey(name)) {
           throw new RejectedException(Rejection.MALFORMED_PACKAGE, "unexpected or repeated entry " + name);
         }
-        entries.put(name, readBounded(in, name));
+        entries.put(name, readBounded(in, name, total));
       }
     } catch (IOException | RuntimeException e) {
       throw new RejectedException(Rejection.MALFORMED_PACKAGE, "inner ZIP unreadable: " + e.getMessage(), e);
@@ -257,14 +258,15 @@ public final class TransferPackages {
     return entries;
   }
 
-  private static byte[] readBounded(InputStream in, String name) throws IOException, RejectedException {
+  private static byte[] readBounded(InputStream in, String name, long[] total)
+      throws IOException, RejectedException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     byte[] buffer = new byte[8192];
-    long total = 0;
     for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
-      total += n;
-      if (total > MAX_ENTRY_BYTES) {
-        throw new RejectedException(Rejection.MALFORMED_PACKAGE, name + " exceeds " + MAX_ENTRY_BYTES + " bytes");
+      total[0] += n;
+      if (total[0] > MAX_CONTENT_BYTES) {
+        throw new RejectedException(
+            Rejection.MALFORMED_PACKAGE, "content exceeds " + MAX_CONTENT_BYTES + " bytes at " + name);
       }
       out.write(buffer, 0, n);
     }

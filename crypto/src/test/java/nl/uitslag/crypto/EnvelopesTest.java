@@ -108,6 +108,30 @@ class EnvelopesTest {
   }
 
   @Test
+  void aPasswordEnvelopeWithAWeakIterationCountIsRefusedBeforeAnyKeyDerivation() throws Exception {
+    org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator generator = new org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator();
+    generator.addRecipientInfoGenerator(
+        new org.bouncycastle.cms.jcajce.JcePasswordRecipientInfoGenerator(CMSAlgorithm.AES256_CBC, PASSWORD)
+            .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+            .setPasswordConversionScheme(org.bouncycastle.cms.PasswordRecipient.PKCS5_SCHEME2_UTF8)
+            .setPRF(org.bouncycastle.cms.PasswordRecipient.PRF.HMacSHA256)
+            .setSaltAndIterationCount(new byte[16], 1_000));
+    byte[] weak =
+        generator
+            .generate(
+                new org.bouncycastle.cms.CMSProcessableByteArray(content),
+                (org.bouncycastle.operator.OutputAEADEncryptor)
+                    new org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_GCM)
+                        .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                        .build())
+            .toASN1Structure()
+            .getEncoded(org.bouncycastle.asn1.ASN1Encoding.DER);
+    assertThatThrownBy(() -> Envelopes.decryptWithPassword(weak, PASSWORD))
+        .isInstanceOfSatisfying(RejectedException.class, e -> assertThat(e.reason()).isEqualTo(Rejection.DAMAGED))
+        .hasMessageContaining("iteration count 1000");
+  }
+
+  @Test
   void eachEncryptionIsFresh() {
     assertThat(Envelopes.encryptTo(content, election.csbEncryption.certificate(), RANDOM)).isNotEqualTo(toCsb);
   }

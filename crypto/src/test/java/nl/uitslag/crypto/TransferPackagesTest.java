@@ -121,14 +121,17 @@ class TransferPackagesTest {
   }
 
   @Test
-  void wrongKeyForTheRightCertificateIsDamaged() {
+  void aKeyThatDoesNotBelongToItsCertificateIsAConfigurationErrorNotADamagedFile() {
     Credential wrongKey =
         new Credential(Certificates.generateKeyPair(RANDOM).getPrivate(), election.csbEncryption.certificate());
-    assertRejected(
-        Rejection.DAMAGED,
-        () ->
-            TransferPackages.unseal(
-                sealed, new WithKey(wrongKey), election.trust, FIRST_510B, TestElection::facts, IMPORT));
+    assertThat(wrongKey.keyMatchesCertificate()).isFalse();
+    assertThat(election.csbEncryption.keyMatchesCertificate()).isTrue();
+    assertThatThrownBy(
+            () ->
+                TransferPackages.unseal(
+                    sealed, new WithKey(wrongKey), election.trust, FIRST_510B, TestElection::facts, IMPORT))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("does not belong to the certificate");
   }
 
   @Test

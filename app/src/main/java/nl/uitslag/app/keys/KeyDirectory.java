@@ -9,6 +9,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import nl.uitslag.crypto.Certificates;
@@ -67,10 +68,25 @@ final class KeyDirectory {
     return ElectionTrust.of(readCertificateFile(file));
   }
 
+  /** Reads the passphrase, decrypts the key and wipes the passphrase from memory. */
+  Credential readCredential(String name, String label, String environmentVariable, Path file)
+      throws RejectedException {
+    char[] passphrase = SecretOption.read(label, environmentVariable, file);
+    try {
+      return readCredential(name, passphrase);
+    } finally {
+      Arrays.fill(passphrase, '\0');
+    }
+  }
+
   Credential readCredential(String name, char[] passphrase) throws RejectedException {
     try {
       PrivateKey key = EncryptedKeys.decrypt(Files.readString(key(name), StandardCharsets.US_ASCII), passphrase);
-      return new Credential(key, readCertificate(name));
+      Credential credential = new Credential(key, readCertificate(name));
+      if (!credential.keyMatchesCertificate()) {
+        throw new IllegalArgumentException(key(name) + " does not belong to " + certificate(name));
+      }
+      return credential;
     } catch (IOException e) {
       throw new IllegalArgumentException("cannot read " + key(name) + ": " + e.getMessage(), e);
     }

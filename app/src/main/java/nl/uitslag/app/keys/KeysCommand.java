@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import nl.uitslag.crypto.Certificates;
@@ -92,13 +93,17 @@ public final class KeysCommand implements Callable<Integer> {
             if (Files.exists(keys.certificate(KeyDirectory.AUTHORITY))) {
               throw new IllegalArgumentException(keys.certificate(KeyDirectory.AUTHORITY) + " already exists");
             }
-            char[] passphrase = SecretOption.read("Passphrase for the authority key", passphraseEnv, passphraseFile);
+            char[] passphrase = SecretOption.readNew("Passphrase for the authority key", passphraseEnv, passphraseFile);
             SecureRandom random = new SecureRandom();
             Credential authority = Certificates.createElectionAuthority(election, name, from, until, random);
-            KeyDirectory.writeNew(
-                keys.key(KeyDirectory.AUTHORITY),
-                EncryptedKeys.encrypt(authority.privateKey(), passphrase, random),
-                true);
+            try {
+              KeyDirectory.writeNew(
+                  keys.key(KeyDirectory.AUTHORITY),
+                  EncryptedKeys.encrypt(authority.privateKey(), passphrase, random),
+                  true);
+            } finally {
+              Arrays.fill(passphrase, '\0');
+            }
             KeyDirectory.writeNew(
                 keys.certificate(KeyDirectory.AUTHORITY), Certificates.toPem(List.of(authority.certificate())), false);
             spec.commandLine().getOut().print(describe(authority.certificate()));
@@ -152,8 +157,7 @@ public final class KeysCommand implements Callable<Integer> {
             KeyDirectory keys = new KeyDirectory(dir);
             Credential authority =
                 keys.readCredential(
-                    KeyDirectory.AUTHORITY,
-                    SecretOption.read("Authority passphrase", authorityPassphraseEnv, authorityPassphraseFile));
+                    KeyDirectory.AUTHORITY, "Authority passphrase", authorityPassphraseEnv, authorityPassphraseFile);
             Instant from = notBefore == null ? Instant.now() : CommandSupport.instant(notBefore, "--not-before");
             Instant until =
                 notAfter == null
@@ -164,17 +168,22 @@ public final class KeysCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("committee " + committee + " already has a " + purpose + " key");
               }
             }
-            char[] passphrase = SecretOption.read("Passphrase for committee " + committee, passphraseEnv, passphraseFile);
+            char[] passphrase = SecretOption.readNew("Passphrase for committee " + committee, passphraseEnv, passphraseFile);
             SecureRandom random = new SecureRandom();
-            for (KeyPurpose purpose : KeyPurpose.values()) {
-              KeyPair pair = Certificates.generateKeyPair(random);
-              X509Certificate certificate =
-                  Certificates.issueCommitteeCertificate(
-                      authority, committee, name, purpose, pair.getPublic(), from, until, random);
-              String file = KeyDirectory.committeeName(committee, purpose);
-              KeyDirectory.writeNew(keys.key(file), EncryptedKeys.encrypt(pair.getPrivate(), passphrase, random), true);
-              KeyDirectory.writeNew(keys.certificate(file), Certificates.toPem(List.of(certificate)), false);
-              spec.commandLine().getOut().print(purpose + " " + describe(certificate));
+            try {
+              for (KeyPurpose purpose : KeyPurpose.values()) {
+                KeyPair pair = Certificates.generateKeyPair(random);
+                X509Certificate certificate =
+                    Certificates.issueCommitteeCertificate(
+                        authority, committee, name, purpose, pair.getPublic(), from, until, random);
+                String file = KeyDirectory.committeeName(committee, purpose);
+                KeyDirectory.writeNew(
+                    keys.key(file), EncryptedKeys.encrypt(pair.getPrivate(), passphrase, random), true);
+                KeyDirectory.writeNew(keys.certificate(file), Certificates.toPem(List.of(certificate)), false);
+                spec.commandLine().getOut().print(purpose + " " + describe(certificate));
+              }
+            } finally {
+              Arrays.fill(passphrase, '\0');
             }
             return CommandSupport.OK;
           });

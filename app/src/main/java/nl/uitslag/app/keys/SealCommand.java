@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import javax.xml.stream.XMLStreamException;
 import nl.uitslag.crypto.Credential;
@@ -94,24 +95,34 @@ public final class SealCommand implements Callable<Integer> {
               new KeyDirectory(keys)
                   .readCredential(
                       KeyDirectory.committeeName(facts.managingAuthorityId(), KeyPurpose.SIGNING),
-                      SecretOption.read("Signing key passphrase", passphraseEnv, passphraseFile));
+                      "Signing key passphrase",
+                      passphraseEnv,
+                      passphraseFile);
+          char[] password =
+              recipient.certificate != null
+                  ? new char[0]
+                  : SecretOption.read("Transfer password", recipient.passwordEnv, recipient.passwordFile);
           TransferPackages.Recipient to =
               recipient.certificate != null
                   ? new TransferPackages.ToCertificate(KeyDirectory.readCertificateFile(recipient.certificate))
-                  : new TransferPackages.ToPassword(
-                      SecretOption.read("Transfer password", recipient.passwordEnv, recipient.passwordFile));
+                  : new TransferPackages.ToPassword(password);
           PackageMetadata metadata =
               new PackageMetadata(facts.electionId(), kind, sequence, facts.managingAuthorityId(), createdAt);
-          byte[] sealed =
-              TransferPackages.seal(
-                  metadata,
-                  new NamedFile(eml.getFileName().toString(), emlBytes),
-                  pdf == null ? null : new NamedFile(pdf.getFileName().toString(), read(pdf)),
-                  signer,
-                  to,
-                  electionTrust,
-                  createdAt,
-                  new SecureRandom());
+          byte[] sealed;
+          try {
+            sealed =
+                TransferPackages.seal(
+                    metadata,
+                    new NamedFile(eml.getFileName().toString(), emlBytes),
+                    pdf == null ? null : new NamedFile(pdf.getFileName().toString(), read(pdf)),
+                    signer,
+                    to,
+                    electionTrust,
+                    createdAt,
+                    new SecureRandom());
+          } finally {
+            Arrays.fill(password, '\0');
+          }
           KeyDirectory.writeNew(out, sealed, false);
           spec.commandLine().getOut().printf(
               "Sealed %s (%s, phase %d) from %s for %s.%nFingerprint of the count file: %s%n",

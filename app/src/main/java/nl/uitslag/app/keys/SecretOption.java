@@ -13,6 +13,22 @@ import java.nio.file.Path;
 final class SecretOption {
   private SecretOption() {}
 
+  /** Like {@link #read}, but on the console the new secret is asked twice, since a typo would lock the key away. */
+  static char[] readNew(String label, String environmentVariable, Path file) {
+    char[] first = read(label, environmentVariable, file);
+    if (environmentVariable != null || file != null) {
+      return first;
+    }
+    char[] second = read(label + " (again)", null, null);
+    boolean same = java.util.Arrays.equals(first, second);
+    java.util.Arrays.fill(second, '\0');
+    if (!same) {
+      java.util.Arrays.fill(first, '\0');
+      throw new IllegalArgumentException(label + ": the two entries differ");
+    }
+    return first;
+  }
+
   static char[] read(String label, String environmentVariable, Path file) {
     if (environmentVariable != null && file != null) {
       throw new IllegalArgumentException(label + ": give an environment variable or a file, not both");

@@ -2,6 +2,7 @@ package nl.uitslag.app.keys;
 
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.concurrent.Callable;
 import nl.uitslag.crypto.ElectionTrust;
 import nl.uitslag.crypto.KeyPurpose;
@@ -76,6 +77,7 @@ public final class UnsealCommand implements Callable<Integer> {
         () -> {
           ElectionTrust electionTrust = KeyDirectory.readTrust(trust);
           TransferPackages.Opener how;
+          char[] password = new char[0];
           if (opener.committee != null) {
             if (keys == null) {
               throw new IllegalArgumentException("--keys is required with --committee");
@@ -85,21 +87,27 @@ public final class UnsealCommand implements Callable<Integer> {
                     new KeyDirectory(keys)
                         .readCredential(
                             KeyDirectory.committeeName(opener.committee, KeyPurpose.ENCRYPTION),
-                            SecretOption.read("Encryption key passphrase", passphraseEnv, passphraseFile)));
+                            "Encryption key passphrase",
+                            passphraseEnv,
+                            passphraseFile));
           } else {
-            how =
-                new TransferPackages.WithPassword(
-                    SecretOption.read("Transfer password", opener.passwordEnv, opener.passwordFile));
+            password = SecretOption.read("Transfer password", opener.passwordEnv, opener.passwordFile);
+            how = new TransferPackages.WithPassword(password);
           }
           Instant validationTime = at == null ? Instant.now() : CommandSupport.instant(at, "--at");
-          TransferPackages.Unsealed unsealed =
-              TransferPackages.unseal(
-                  SealCommand.read(packageFile),
-                  how,
-                  electionTrust,
-                  new TransferPackages.Expectations(election, kind, minimumSequence),
-                  EmlHeader::read,
-                  validationTime);
+          TransferPackages.Unsealed unsealed;
+          try {
+            unsealed =
+                TransferPackages.unseal(
+                    SealCommand.read(packageFile),
+                    how,
+                    electionTrust,
+                    new TransferPackages.Expectations(election, kind, minimumSequence),
+                    EmlHeader::read,
+                    validationTime);
+          } finally {
+            Arrays.fill(password, '\0');
+          }
           NamedFile eml = unsealed.eml();
           KeyDirectory.writeNew(outDir.resolve(eml.name()), eml.bytes(), false);
           KeyDirectory.writeNew(outDir.resolve(eml.name() + ".p7s"), unsealed.emlSignature(), false);

@@ -239,6 +239,27 @@ class KeyCommandsTest {
     assertThat(err).contains("BAD_SIGNATURE");
   }
 
+  @Test
+  void verifySealRefusesACountFileSignedByAnotherCommittee() throws Exception {
+    // The CSB's genuine signing key signs the GSB Vlieland's count file: valid signature, wrong signer.
+    KeyDirectory directory = new KeyDirectory(keys);
+    var csb = directory.readCredential("CSB.signing", "p", null, csbPassphrase);
+    Files.write(
+        work.resolve(eml.getFileName() + ".p7s"),
+        nl.uitslag.crypto.DetachedSignatures.sign(
+            Files.readAllBytes(eml), csb, java.time.Instant.parse("2022-03-16T22:30:00Z")));
+    assertThat(run(new VerifySealCommand(), eml.toString(), "--trust", keys.resolve("authority.crt.pem").toString(),
+            "--at", "2022-03-18"))
+        .isEqualTo(1);
+    assertThat(err).contains("SIGNER_NOT_MANAGING_AUTHORITY").contains("ManagingAuthority 0096, signed by CSB");
+  }
+
+  @Test
+  void keysWithoutSubcommandShowsUsage() {
+    assertThat(run(new KeysCommand())).isEqualTo(2);
+    assertThat(out).contains("create-authority", "issue", "list", "export-certificate");
+  }
+
   private int seal(String... extra) {
     List<String> args = new ArrayList<>(List.of("--eml", eml.toString(), "--kind", "510b",
         "--created", "2022-03-16T22:30:00Z", "--trust", keys.resolve("authority.crt.pem").toString(),
