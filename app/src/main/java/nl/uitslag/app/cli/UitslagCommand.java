@@ -19,7 +19,11 @@ import picocli.CommandLine.Command;
       CreateAdminCommand.class,
       BackupCommand.class,
       RestoreCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      nl.uitslag.app.keys.KeysCommand.class,
+      nl.uitslag.app.keys.SealCommand.class,
+      nl.uitslag.app.keys.UnsealCommand.class,
+      nl.uitslag.app.keys.VerifySealCommand.class
     })
 public final class UitslagCommand implements Callable<Integer> {
 

@@ -1,49 +1,37 @@
 package nl.uitslag.app.keys;
 
 import java.io.ByteArrayInputStream;
-import javax.xml.stream.XMLInputFactory;
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import nl.uitslag.crypto.TransferPackages.EmlFacts;
+import nl.uitslag.domain.election.ElectionIdentifier;
+import nl.uitslag.eml.EmlDocument;
+import nl.uitslag.eml.EmlReader;
+import nl.uitslag.eml.ReadOptions;
 
 /**
- * Reads the two facts the seal commands need from an EML_NL count file: the ManagingAuthority id and the
- * ElectionIdentifier id. A stand-in until the command line is wired to the EML module's strict reader.
+ * The two facts the seal commands check, read with the strict EML reader: a file that the reader rejects is
+ * neither sealed nor accepted from a package.
  */
 final class EmlHeader {
   private EmlHeader() {}
 
-  static EmlFacts read(byte[] eml) throws XMLStreamException {
-    XMLInputFactory factory = XMLInputFactory.newFactory();
-    factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-    factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-    XMLStreamReader reader = factory.createXMLStreamReader(new ByteArrayInputStream(eml));
-    String authority = null;
-    String election = null;
-    boolean inManagingAuthority = false;
-    try {
-      while (reader.hasNext() && (authority == null || election == null)) {
-        int event = reader.next();
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          String name = reader.getLocalName();
-          if (name.equals("ManagingAuthority")) {
-            inManagingAuthority = true;
-          } else if (inManagingAuthority && name.equals("AuthorityIdentifier") && authority == null) {
-            authority = reader.getAttributeValue(null, "Id");
-          } else if (name.equals("ElectionIdentifier") && election == null) {
-            election = reader.getAttributeValue(null, "Id");
-          }
-        } else if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("ManagingAuthority")) {
-          inManagingAuthority = false;
-        }
-      }
-    } finally {
-      reader.close();
+  static EmlFacts read(byte[] eml) {
+    EmlDocument doc = EmlReader.read(new ByteArrayInputStream(eml), "count file", ReadOptions.none());
+    var authority = doc.header().authority();
+    return new EmlFacts(authority == null ? null : authority.id(), election(doc).id());
+  }
+
+  private static ElectionIdentifier election(EmlDocument doc) {
+    if (doc instanceof EmlDocument.Counts c) {
+      return c.count().election();
+    } else if (doc instanceof EmlDocument.Result r) {
+      return r.result().election();
+    } else if (doc instanceof EmlDocument.Definition d) {
+      return d.definition().election();
+    } else if (doc instanceof EmlDocument.Lists l) {
+      return l.lists().election();
+    } else if (doc instanceof EmlDocument.Stations s) {
+      return s.stations().election();
     }
-    if (authority == null || election == null) {
-      throw new XMLStreamException("count file has no ManagingAuthority/AuthorityIdentifier Id or ElectionIdentifier Id");
-    }
-    return new EmlFacts(authority, election);
+    throw new IllegalArgumentException("unknown EML document " + doc.getClass());
   }
 }

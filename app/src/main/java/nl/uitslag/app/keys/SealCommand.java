@@ -7,7 +7,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.concurrent.Callable;
-import javax.xml.stream.XMLStreamException;
 import nl.uitslag.crypto.Credential;
 import nl.uitslag.crypto.ElectionTrust;
 import nl.uitslag.crypto.Fingerprint;
@@ -86,7 +85,7 @@ public final class SealCommand implements Callable<Integer> {
           EmlFacts facts;
           try {
             facts = EmlHeader.read(emlBytes);
-          } catch (XMLStreamException e) {
+          } catch (nl.uitslag.eml.EmlException e) {
             throw new IllegalArgumentException(eml + ": " + e.getMessage(), e);
           }
           Instant createdAt = created == null ? Instant.now() : CommandSupport.instant(created, "--created");

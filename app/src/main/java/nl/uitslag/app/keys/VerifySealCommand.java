@@ -3,7 +3,6 @@ package nl.uitslag.app.keys;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
-import javax.xml.stream.XMLStreamException;
 import nl.uitslag.crypto.DetachedSignatures;
 import nl.uitslag.crypto.Fingerprint;
 import nl.uitslag.crypto.Rejection;
@@ -53,7 +52,7 @@ public final class VerifySealCommand implements Callable<Integer> {
           String managingAuthority;
           try {
             managingAuthority = EmlHeader.read(content).managingAuthorityId();
-          } catch (XMLStreamException e) {
+          } catch (nl.uitslag.eml.EmlException e) {
             managingAuthority = null;
           }
           if (managingAuthority != null && !managingAuthority.equals(signer.committeeId())) {
