@@ -11,7 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
-class ResultsModelProperties {
+class ResultsModelPropertiesTest {
 
   /** A random value of the same kind for every field of a random variant's empty entry. */
   @Provide

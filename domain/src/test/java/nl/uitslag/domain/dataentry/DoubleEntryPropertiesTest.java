@@ -35,7 +35,7 @@ import nl.uitslag.domain.validation.Validator;
  * against the transition table below, written from abacus.md §3.2 and product.md §3 independently of the
  * implementation. After every step the invariants of a definitive result are checked.
  */
-class DoubleEntryProperties {
+class DoubleEntryPropertiesTest {
 
   enum Kind {
     EMPTY, FIRST_IN_PROGRESS, FIRST_HAS_ERRORS, FIRST_FINALISED, SECOND_IN_PROGRESS, ENTRIES_DIFFERENT,
