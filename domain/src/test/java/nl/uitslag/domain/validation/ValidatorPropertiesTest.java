@@ -111,6 +111,26 @@ class ValidatorPropertiesTest {
   }
 
   @Provide
+  Arbitrary<ResultsModel> anyEntry() {
+    return nl.uitslag.domain.results.ResultsArbitraries.anyEntry();
+  }
+
+  @Property(tries = 200)
+  void every_field_a_result_names_exists_in_the_entry(@ForAll("anyEntry") ResultsModel entry) {
+    ResultsShape shape = entry.voters().voterCards() == null
+        ? nl.uitslag.domain.results.ResultsFixtures.GR : nl.uitslag.domain.results.ResultsFixtures.PS;
+    ValidationResults results = Validator.validate(entry, ValidationContext.withDefaults(shape));
+    java.util.Set<String> paths = new java.util.HashSet<>();
+    entry.fields().forEach(f -> paths.add(f.path()));
+    for (ValidationResult r : results.all()) {
+      assertThat(r.fields()).as(r.code().code()).isNotEmpty();
+      assertThat(paths).as(r.code().code()).containsAll(r.fields());
+      assertThat(r.listNumber() != null).as(r.code().code()).isEqualTo(r.code().code().startsWith("F.4"));
+    }
+    assertThat(results.all().stream().map(ValidationResult::code).toList()).isSorted();
+  }
+
+  @Provide
   Arbitrary<Integer> anyCountChange() {
     return Arbitraries.integers().between(0, 999_999_999);
   }
