@@ -11,7 +11,7 @@ import java.util.ResourceBundle;
  * text in both.
  */
 public final class ValidationMessages {
-  /** The languages of the user interface. */
+  /** The languages of the user interface: Dutch (the language of the law and the paper) and English. */
   public enum Language {
     NL(Locale.forLanguageTag("nl")),
     EN(Locale.ENGLISH);

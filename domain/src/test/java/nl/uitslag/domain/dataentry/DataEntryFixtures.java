@@ -38,10 +38,12 @@ final class DataEntryFixtures {
   static final ResultsModel ERR = change(A, "A", count(99));
   /** F.201 as well, read differently from ERR. */
   static final ResultsModel ERR2 = change(A, "B", count(6));
+  /** F.402 on list 1, differing from A only in a field where A and B differ (so allowed in a correction). */
+  static final ResultsModel ERR_CANDIDATE = change(A, "list.1.candidate.1", count(29));
   /** Another model variant: saving it is refused. */
   static final ResultsModel OTHER_VARIANT = ResultsFixtures.dsoFirst();
 
-  static final List<ResultsModel> CONTENTS = List.of(INITIAL, A, B, WARN, ERR, ERR2, OTHER_VARIANT);
+  static final List<ResultsModel> CONTENTS = List.of(INITIAL, A, B, WARN, ERR, ERR2, ERR_CANDIDATE, OTHER_VARIANT);
 
   static DoubleEntry machine() {
     return new DoubleEntry(CONTEXT, INITIAL);

@@ -47,7 +47,7 @@ public final class ResultsFixtures {
 
   /** The same counts on a PS form (A 95 + B 5 + C 5 = D 105). */
   public static CsoFirstSessionResults csoFirstPs() {
-    return (CsoFirstSessionResults) new CsoFirstSessionResults(
+    return new CsoFirstSessionResults(
         new ExtraInvestigation(YesNo.NO, YesNo.NO),
         new CountingDifferencesPollingStation(YesNo.YES, YesNo.NO),
         new VoterCounts(95, 5, 5, 105),
