@@ -1,13 +1,11 @@
 package nl.uitslag.app.cli;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import nl.uitslag.app.Server;
 import nl.uitslag.app.audit.AuditLog;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** Audit-log commands for a reviewer. */
 @Command(
@@ -23,13 +21,12 @@ public final class AuditCommand {
       mixinStandardHelpOptions = true,
       description = {"Controleer de hashketen van het auditlog.", "Verifies the audit log's hash chain."})
   static final class Verify implements Callable<Integer> {
-    @Option(names = "--data-dir", description = "Datamap / data directory (default: uitslag-data)")
-    Path dataDir;
+    @Mixin DataDirOption dataDir = new DataDirOption();
 
     @Override
     public Integer call() {
       try (ConfigurableApplicationContext ctx =
-          Server.startWithoutWeb(dataDir == null ? Path.of("uitslag-data") : dataDir)) {
+          dataDir.start()) {
         AuditLog audit = ctx.getBean(AuditLog.class);
         List<String> problems = audit.verify();
         int count = audit.events(Integer.MAX_VALUE).size();

@@ -2,12 +2,11 @@ package nl.uitslag.app.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import nl.uitslag.app.Server;
 import nl.uitslag.app.audit.Actor;
 import nl.uitslag.app.backup.BackupService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** Makes a checked copy of the database, also while the server runs. */
 @Command(
@@ -15,13 +14,12 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {"Maak een gecontroleerde kopie van de database.", "Makes a checked copy of the database."})
 public final class BackupCommand implements Callable<Integer> {
-  @Option(names = "--data-dir", description = "Datamap / data directory (default: uitslag-data)")
-  Path dataDir;
+  @Mixin DataDirOption dataDir = new DataDirOption();
 
   @Override
   public Integer call() {
     try (ConfigurableApplicationContext ctx =
-        Server.startWithoutWeb(dataDir == null ? Path.of("uitslag-data") : dataDir)) {
+        dataDir.start()) {
       Path copy = ctx.getBean(BackupService.class).backup(BackupService.Reason.MANUAL, Actor.console());
       System.out.println(copy);
       return 0;

@@ -1,12 +1,11 @@
 package nl.uitslag.app.cli;
 
 import java.io.Console;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import nl.uitslag.app.Server;
 import nl.uitslag.app.users.UserService;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -25,8 +24,7 @@ public final class CreateAdminCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "Gebruikersnaam / user name")
   String username;
 
-  @Option(names = "--data-dir", description = "Map met de database / data directory (default: uitslag-data)")
-  Path dataDir;
+  @Mixin DataDirOption dataDir = new DataDirOption();
 
   @Option(names = "--name", description = "Volledige naam / full name")
   String fullName;
@@ -35,7 +33,7 @@ public final class CreateAdminCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     char[] password = readPassword();
     try (ConfigurableApplicationContext ctx =
-        Server.startWithoutWeb(dataDir == null ? Path.of("uitslag-data") : dataDir)) {
+        dataDir.start()) {
       ctx.getBean(UserService.class)
           .createAdministrator(username, fullName == null ? username : fullName, password, "console");
       System.out.println("Beheerder " + username + " aangemaakt. / Administrator " + username + " created.");

@@ -17,7 +17,7 @@ import nl.uitslag.app.backup.BackupService;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.transaction.support.TransactionTemplate;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /**
@@ -32,12 +32,11 @@ public final class RestoreCommand implements Callable<Integer> {
   @Parameters(index = "0", description = "Back-upbestand / backup file")
   Path file;
 
-  @Option(names = "--data-dir", description = "Datamap / data directory (default: uitslag-data)")
-  Path dataDir;
+  @Mixin DataDirOption dataDir = new DataDirOption();
 
   @Override
   public Integer call() throws IOException {
-    Path dir = (dataDir == null ? Path.of("uitslag-data") : dataDir).toAbsolutePath().normalize();
+    Path dir = dataDir.path().toAbsolutePath().normalize();
     List<String> problems = BackupService.integrityCheck(file);
     if (!problems.isEmpty()) {
       System.err.println(
