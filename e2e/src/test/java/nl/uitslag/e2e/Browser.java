@@ -49,8 +49,19 @@ final class Browser implements AutoCloseable {
     return new Browser();
   }
 
+  /** Console errors of every page opened here, e.g. Content-Security-Policy violations or failed scripts. */
+  final java.util.List<String> consoleErrors = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   Page newPage() {
-    return browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("nl-NL")).newPage();
+    Page page =
+        browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setLocale("nl-NL")).newPage();
+    page.onConsoleMessage(
+        m -> {
+          if ("error".equals(m.type())) {
+            consoleErrors.add(page.url() + ": " + m.text());
+          }
+        });
+    return page;
   }
 
   /** Saves a full-page screenshot into the build folder, for a person to look at. */

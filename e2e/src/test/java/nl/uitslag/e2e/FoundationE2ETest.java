@@ -69,6 +69,8 @@ class FoundationE2ETest {
       login(page, "anna", "een lange zin als wachtwoord");
       assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1))).hasText("Elections");
       Browser.screenshot(page, "05-home-english");
+      // The pages load htmx and the stylesheet under a strict CSP; any violation shows up as a console error.
+      assertThat(browser.consoleErrors).isEmpty();
     }
   }
 
@@ -94,6 +96,7 @@ class FoundationE2ETest {
       assertThat(page.locator("#polling-stations tbody tr")).hasCount(10);
       assertThat(page.locator(".candidate-list")).hasCount(6);
       Browser.screenshot(page, "07-demo-election");
+      assertThat(browser.consoleErrors).isEmpty();
     }
   }
 
