@@ -85,9 +85,9 @@ public final class EmlReader {
 
   // --- entry points -------------------------------------------------------------------------------------------
 
-  /** Reads any supported EML_NL file. */
+  /** Reads any supported EML_NL file. The stream is not closed, so a caller can read what follows the root. */
   public static EmlDocument read(InputStream in, String fileName, ReadOptions options) {
-    try (EmlCursor c = new EmlCursor(in, fileName)) {
+    try (EmlCursor c = new EmlCursor(new NonClosing(in), fileName)) {
       return new EmlReader.Run(c, options == null ? ReadOptions.none() : options).document(null);
     }
   }
@@ -103,7 +103,7 @@ public final class EmlReader {
 
   /** Reads a file that must be of one of the given kinds. */
   public static EmlDocument read(InputStream in, String fileName, ReadOptions options, Set<EmlKind> kinds) {
-    try (EmlCursor c = new EmlCursor(in, fileName)) {
+    try (EmlCursor c = new EmlCursor(new NonClosing(in), fileName)) {
       return new EmlReader.Run(c, options == null ? ReadOptions.none() : options).document(kinds);
     }
   }
@@ -1439,6 +1439,18 @@ public final class EmlReader {
         return Integer.valueOf(t);
       }
       return null;
+    }
+  }
+
+  /** The JDK parser closes its input at the end; the stream belongs to the caller. */
+  private static final class NonClosing extends java.io.FilterInputStream {
+    NonClosing(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public void close() {
+      // The caller closes its own stream.
     }
   }
 
