@@ -2,7 +2,6 @@ package nl.uitslag.eml;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -173,7 +172,7 @@ public final class EmlReader {
           doc = new EmlDocument.Stations(header, pollingStations());
           break;
         case E230B:
-          doc = new EmlDocument.Lists(header, candidateLists());
+          doc = new EmlDocument.Lists(header, candidateLists(header));
           break;
         case E520:
           doc = new EmlDocument.Result(header, result(header));
@@ -665,8 +664,8 @@ public final class EmlReader {
 
     // --- 230b -------------------------------------------------------------------------------------------------
 
-    private CandidateLists candidateLists() {
-      LocalDate issue = null;
+    private CandidateLists candidateLists(EmlHeader header) {
+      LocalDate issue = header.issueDate();
       c.start(E, "CandidateList");
       c.open();
       if (c.at(E, "ListDate")) {
@@ -1459,10 +1458,5 @@ public final class EmlReader {
     static Set<InvestigationReason> none() {
       return java.util.EnumSet.noneOf(InvestigationReason.class);
     }
-  }
-
-  /** Wraps an I/O failure of the underlying stream. */
-  static EmlException io(String fileName, UncheckedIOException e) {
-    return new EmlException(fileName, 0, "/", EmlRule.IO_ERROR, e.getMessage());
   }
 }
