@@ -763,7 +763,7 @@ public final class EmlReader {
     /** CandidateIdentifier with a required Id (positive) and optional ShortCode attribute or element. */
     private int candidateIdentifier(String[] shortCode, boolean idRequired) {
       c.start(E, "CandidateIdentifier", "Id", "ShortCode");
-      String id = c.attr("Id", POSITIVE, idRequired, "a positive number");
+      String id = c.positiveAttr("Id", idRequired);
       shortCode[0] = c.attr("ShortCode", SHORT_CODE, false, "letters followed by at most seven digits");
       if (shortCode[0] != null && (shortCode[0].isEmpty() || shortCode[0].length() > 15)) {
         throw c.fail(EmlRule.INVALID_VALUE, shortCode[0], "ShortCode has 1 to 15 characters");
@@ -1066,7 +1066,7 @@ public final class EmlReader {
           current.candidateSum += votes;
         } else if (c.at(E, "AffiliationIdentifier")) {
           c.start(E, "AffiliationIdentifier", "Id");
-          String id = c.attr("Id", POSITIVE, true, "a positive number");
+          String id = c.positiveAttr("Id", true);
           c.open();
           c.start(E, "RegisteredName");
           String appellation = c.text();
@@ -1233,7 +1233,7 @@ public final class EmlReader {
     /** The set of selections of a vote group, to require every reporting unit to have those of the total. */
     private final class GroupShape {
       // List and candidate numbers packed in one long; candidates known only by ShortCode kept as text.
-      final Set<Long> keys = new HashSet<>();
+      final Set<Key> keys = new HashSet<>();
       final Set<String> codes = new HashSet<>();
 
       boolean add(int list, int position, String shortCode) {
@@ -1245,7 +1245,7 @@ public final class EmlReader {
         if (unit.keys.equals(keys) && unit.codes.equals(codes)) {
           return;
         }
-        for (Long k : keys) {
+        for (Key k : keys) {
           if (!unit.keys.contains(k)) {
             throw c.fail(EmlRule.MISSING_SELECTION, describe(k), unitId);
           }
@@ -1255,7 +1255,7 @@ public final class EmlReader {
             throw c.fail(EmlRule.MISSING_SELECTION, "candidate " + k, unitId);
           }
         }
-        for (Long k : unit.keys) {
+        for (Key k : unit.keys) {
           if (!keys.contains(k)) {
             throw c.fail(EmlRule.EXTRA_SELECTION, describe(k), unitId);
           }
@@ -1263,20 +1263,28 @@ public final class EmlReader {
         throw c.fail(EmlRule.EXTRA_SELECTION, "candidate " + unit.codes, unitId);
       }
 
-      private String describe(long k) {
-        int list = (int) (k >>> 32);
-        int position = (int) k;
+      private String describe(Key k) {
+        int list = k.list();
+        int position = k.position();
         return position == 0 ? "list " + list : "candidate " + position + " of list " + list;
       }
     }
 
-    private static long pack(int list, int position) {
-      return ((long) list << 32) | position;
+    private static Key pack(int list, int position) {
+      return new Key(list, position);
+    }
+
+    /** A list (position 0) or a candidate of a list; spreads its hash, unlike a packed Long. */
+    private record Key(int list, int position) {
+      @Override
+      public int hashCode() {
+        return list * 0x9E3779B1 + position * 0x85EBCA77;
+      }
     }
 
     /** Running sums over the reporting units, compared with the total at the end of the contest. */
     private final class UnitSums {
-      final java.util.HashMap<Long, long[]> selections = new java.util.HashMap<>();
+      final java.util.HashMap<Key, long[]> selections = new java.util.HashMap<>();
       final java.util.HashMap<String, long[]> codes = new java.util.HashMap<>();
       long totalCounted;
       final long[] rejected = new long[RejectedReason.values().length];
