@@ -383,30 +383,6 @@ final class EmlCursor implements AutoCloseable {
     advance();
   }
 
-  /** Skips the current element with everything inside it (only used for content the schema leaves open). */
-  void skip() {
-    int depth = 0;
-    try {
-      while (true) {
-        int event = reader.next();
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          depth++;
-        } else if (event == XMLStreamConstants.END_ELEMENT) {
-          if (depth == 0) {
-            break;
-          }
-          depth--;
-        } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-          throw fail(EmlRule.ENTITY_FORBIDDEN, "&" + reader.getLocalName() + ";");
-        }
-      }
-    } catch (XMLStreamException e) {
-      throw xmlError(e);
-    }
-    frames.pop();
-    advance();
-  }
-
   /** Namespace of the element at the cursor ("" when none). */
   String currentNamespace() {
     return nsOf();

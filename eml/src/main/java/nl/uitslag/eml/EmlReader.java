@@ -1006,7 +1006,7 @@ public final class EmlReader {
       if (c.at(KR, "ReportingUnitInvestigations")) {
         c.start(KR, "ReportingUnitInvestigations");
         c.open();
-        Set<InvestigationReason> seen = EnumSetOf.none();
+        Set<InvestigationReason> seen = java.util.EnumSet.noneOf(InvestigationReason.class);
         while (c.at(KR, "Investigation")) {
           if (investigations.size() == 3) {
             throw c.unexpected("at most three kr:Investigation");
@@ -1222,7 +1222,7 @@ public final class EmlReader {
       }
 
       ListVotes build(EmlCursor.Mark at) {
-        // Every vote is cast on a candidate (Kieswet J 20 ff.), so a list total is the sum of its candidates.
+        // A ballot marks a candidate, never only a list, so a list total is the sum of its candidates.
         if (!candidates.isEmpty() && candidateSum != votes) {
           throw c.fail(mark, EmlRule.LIST_TOTAL_MISMATCH, number, votes, candidateSum);
         }
@@ -1458,13 +1458,6 @@ public final class EmlReader {
     @Override
     public void close() {
       // The caller closes its own stream.
-    }
-  }
-
-  /** Small helper so the investigation check reads plainly. */
-  private static final class EnumSetOf {
-    static Set<InvestigationReason> none() {
-      return java.util.EnumSet.noneOf(InvestigationReason.class);
     }
   }
 }
