@@ -226,14 +226,14 @@ public final class EmlReader {
       while (true) {
         if (c.at(KR, "Schema")) {
           if (schema != null) {
-            throw c.fail(EmlRule.HEADER_ITEMS, "kr:Schema twice / kr:Schema twice");
+            throw c.fail(EmlRule.HEADER_ITEMS, "kr:Schema");
           }
           c.start(KR, "Schema", "Version");
           schema = c.attr("Version", NMTOKEN, true, "NMTOKEN");
           c.empty();
         } else if (c.at(KR, "CreationDateTime")) {
           if (created != null) {
-            throw c.fail(EmlRule.HEADER_ITEMS, "kr:CreationDateTime twice / kr:CreationDateTime twice");
+            throw c.fail(EmlRule.HEADER_ITEMS, "kr:CreationDateTime");
           }
           c.start(KR, "CreationDateTime");
           created = c.text();
@@ -242,7 +242,7 @@ public final class EmlReader {
           }
         } else if (c.at(Ns.DS, "CanonicalizationMethod")) {
           if (canonicalization != null) {
-            throw c.fail(EmlRule.HEADER_ITEMS, "ds:CanonicalizationMethod twice");
+            throw c.fail(EmlRule.HEADER_ITEMS, "ds:CanonicalizationMethod");
           }
           c.start(Ns.DS, "CanonicalizationMethod", "Algorithm");
           canonicalization = c.requiredAttr("Algorithm");
