@@ -418,13 +418,13 @@ final class EmlCursor implements AutoCloseable {
     return line(reader.getLocation());
   }
 
-  /** An error at the current element. */
+  /**
+   * An error at the current element: at a start tag the parser's line (the tag just read), elsewhere the line where
+   * the innermost open element started.
+   */
   EmlException fail(EmlRule rule, Object... args) {
-    int l = frames.isEmpty() || reader.getEventType() == XMLStreamConstants.START_ELEMENT
-        ? line(reader.getLocation()) : frames.peek().line;
-    if (!frames.isEmpty() && reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
-      l = frames.peek().line;
-    }
+    boolean atStart = reader.getEventType() == XMLStreamConstants.START_ELEMENT;
+    int l = frames.isEmpty() || atStart ? line(reader.getLocation()) : frames.peek().line;
     return new EmlException(fileName, l, path(), rule, args);
   }
 

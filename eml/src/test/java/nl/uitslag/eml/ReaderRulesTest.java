@@ -40,6 +40,16 @@ class ReaderRulesTest {
   }
 
   @Test
+  void lineNumbersPointAtTheElementInAPrettyPrintedFile() {
+    String pretty = Mutations.vlieland().replace("<Selection>", "\n<Selection>");
+    String xml = Mutations.replaceAfter(pretty, RU1, "<ValidVotes>12</ValidVotes>",
+        "<ValidVotes>x</ValidVotes>", 0);
+    int expected = 1 + (int) xml.substring(0, xml.indexOf("<ValidVotes>x<")).chars().filter(ch -> ch == '\n').count();
+    EmlException e = rejected(() -> Mutations.read(xml), EmlRule.INVALID_VALUE);
+    assertThat(e.line()).isEqualTo(expected);
+  }
+
+  @Test
   void negativeNumberIsRejected() {
     String xml = Mutations.replaceAfter(Mutations.vlieland(), RU1, "<ValidVotes>0</ValidVotes>",
         "<ValidVotes>-1</ValidVotes>", 0);
