@@ -43,11 +43,24 @@ final class EmlCursor implements AutoCloseable {
       this.line = line;
     }
 
+    private String lastChild;
+    private int lastCount;
+    private Frame[] chain;
+
     int nextIndex(String child) {
+      // Repeated children (Selection, ReportingUnitVotes) come in runs: count a run without a map lookup.
+      if (child.equals(lastChild)) {
+        return ++lastCount;
+      }
       if (childCounts == null) {
         childCounts = new HashMap<>(8);
       }
-      return childCounts.merge(child, 1, Integer::sum);
+      if (lastChild != null) {
+        childCounts.put(lastChild, lastCount);
+      }
+      lastChild = child;
+      lastCount = childCounts.getOrDefault(child, 0) + 1;
+      return lastCount;
     }
 
     String label() {
@@ -232,6 +245,22 @@ final class EmlCursor implements AutoCloseable {
     return v;
   }
 
+  /** An attribute holding a positive number without leading zeros, at most nine digits ([1-9]\d{0,8}). */
+  String positiveAttr(String name, boolean required) {
+    String v = required ? requiredAttr(name) : attr(name);
+    if (v == null) {
+      return null;
+    }
+    boolean ok = !v.isEmpty() && v.length() <= 9 && v.charAt(0) >= '1' && v.charAt(0) <= '9';
+    for (int i = 1; ok && i < v.length(); i++) {
+      ok = v.charAt(i) >= '0' && v.charAt(i) <= '9';
+    }
+    if (!ok) {
+      throw fail(EmlRule.INVALID_VALUE, v, name + ": a positive number");
+    }
+    return v;
+  }
+
   /** Reads the text of the current simple element (collapsed), moves past its end tag. */
   String text() {
     String t = rawText();
@@ -354,30 +383,6 @@ final class EmlCursor implements AutoCloseable {
     advance();
   }
 
-  /** Skips the current element with everything inside it (only used for content the schema leaves open). */
-  void skip() {
-    int depth = 0;
-    try {
-      while (true) {
-        int event = reader.next();
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          depth++;
-        } else if (event == XMLStreamConstants.END_ELEMENT) {
-          if (depth == 0) {
-            break;
-          }
-          depth--;
-        } else if (event == XMLStreamConstants.ENTITY_REFERENCE) {
-          throw fail(EmlRule.ENTITY_FORBIDDEN, "&" + reader.getLocalName() + ";");
-        }
-      }
-    } catch (XMLStreamException e) {
-      throw xmlError(e);
-    }
-    frames.pop();
-    advance();
-  }
-
   /** Namespace of the element at the cursor ("" when none). */
   String currentNamespace() {
     return nsOf();
@@ -413,42 +418,72 @@ final class EmlCursor implements AutoCloseable {
     return line(reader.getLocation());
   }
 
-  /** An error at the current element. */
+  /**
+   * An error at the current element: at a start tag the parser's line (the tag just read), elsewhere the line where
+   * the innermost open element started.
+   */
   EmlException fail(EmlRule rule, Object... args) {
-    int l = frames.isEmpty() || reader.getEventType() == XMLStreamConstants.START_ELEMENT
-        ? line(reader.getLocation()) : frames.peek().line;
-    if (!frames.isEmpty() && reader.getEventType() != XMLStreamConstants.START_ELEMENT) {
-      l = frames.peek().line;
-    }
+    boolean atStart = reader.getEventType() == XMLStreamConstants.START_ELEMENT;
+    int l = frames.isEmpty() || atStart ? line(reader.getLocation()) : frames.peek().line;
     return new EmlException(fileName, l, path(), rule, args);
   }
 
   /** A position to report an error at later (after the element was read). */
   Mark mark() {
-    return new Mark(line(), frames.toArray(new Frame[0]));
+    Frame self = frames.peek();
+    if (self == null) {
+      return new Mark(line(), null, new Frame[0]);
+    }
+    // The chain above the current element is shared by all its siblings; build it once per parent.
+    Frame parent = null;
+    java.util.Iterator<Frame> it = frames.iterator();
+    it.next();
+    if (it.hasNext()) {
+      parent = it.next();
+    }
+    Frame[] above;
+    if (parent == null) {
+      above = new Frame[0];
+    } else {
+      if (parent.chain == null) {
+        parent.chain = frames.stream().skip(1).toArray(Frame[]::new);
+      }
+      above = parent.chain;
+    }
+    return new Mark(self.line, self, above);
   }
 
   /** A remembered element position; the path text is only built when an error is reported. */
   static final class Mark {
     private final int line;
-    private final Frame[] frames;
+    private final Frame self;
+    private final Frame[] above;
 
     Mark(int line, Frame[] frames) {
+      this(line, null, frames);
+    }
+
+    Mark(int line, Frame self, Frame[] above) {
       this.line = line;
-      this.frames = frames;
+      this.self = self;
+      this.above = above;
     }
 
     int line() {
       return line;
     }
 
+    /** Innermost first in {@code above}. */
     String path() {
-      if (frames.length == 0) {
+      if (self == null && above.length == 0) {
         return "/";
       }
       StringBuilder b = new StringBuilder();
-      for (int i = frames.length - 1; i >= 0; i--) {
-        b.append('/').append(frames[i].label());
+      for (int i = above.length - 1; i >= 0; i--) {
+        b.append('/').append(above[i].label());
+      }
+      if (self != null) {
+        b.append('/').append(self.label());
       }
       return b.toString();
     }
@@ -472,6 +507,9 @@ final class EmlCursor implements AutoCloseable {
 
   /** XML Schema whitespace collapse: runs of space, tab, CR, LF become one space; leading/trailing removed. */
   static String collapse(String s) {
+    if (!needsCollapse(s)) {
+      return s;
+    }
     StringBuilder b = new StringBuilder(s.length());
     boolean space = false;
     for (int i = 0; i < s.length(); i++) {
@@ -487,6 +525,23 @@ final class EmlCursor implements AutoCloseable {
       }
     }
     return b.toString();
+  }
+
+  private static boolean needsCollapse(String s) {
+    int n = s.length();
+    if (n == 0) {
+      return false;
+    }
+    if (s.charAt(0) == ' ' || s.charAt(n - 1) == ' ') {
+      return true;
+    }
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c == '\t' || c == '\n' || c == '\r' || (c == ' ' && i + 1 < n && s.charAt(i + 1) == ' ')) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static String abbreviate(String s) {

@@ -2,7 +2,6 @@ package nl.uitslag.eml;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -85,9 +84,9 @@ public final class EmlReader {
 
   // --- entry points -------------------------------------------------------------------------------------------
 
-  /** Reads any supported EML_NL file. */
+  /** Reads any supported EML_NL file. The stream is not closed, so a caller can read what follows the root. */
   public static EmlDocument read(InputStream in, String fileName, ReadOptions options) {
-    try (EmlCursor c = new EmlCursor(in, fileName)) {
+    try (EmlCursor c = new EmlCursor(new NonClosing(in), fileName)) {
       return new EmlReader.Run(c, options == null ? ReadOptions.none() : options).document(null);
     }
   }
@@ -103,7 +102,7 @@ public final class EmlReader {
 
   /** Reads a file that must be of one of the given kinds. */
   public static EmlDocument read(InputStream in, String fileName, ReadOptions options, Set<EmlKind> kinds) {
-    try (EmlCursor c = new EmlCursor(in, fileName)) {
+    try (EmlCursor c = new EmlCursor(new NonClosing(in), fileName)) {
       return new EmlReader.Run(c, options == null ? ReadOptions.none() : options).document(kinds);
     }
   }
@@ -173,7 +172,7 @@ public final class EmlReader {
           doc = new EmlDocument.Stations(header, pollingStations());
           break;
         case E230B:
-          doc = new EmlDocument.Lists(header, candidateLists());
+          doc = new EmlDocument.Lists(header, candidateLists(header));
           break;
         case E520:
           doc = new EmlDocument.Result(header, result(header));
@@ -227,14 +226,14 @@ public final class EmlReader {
       while (true) {
         if (c.at(KR, "Schema")) {
           if (schema != null) {
-            throw c.fail(EmlRule.HEADER_ITEMS, "kr:Schema twice / kr:Schema twice");
+            throw c.fail(EmlRule.HEADER_ITEMS, "kr:Schema");
           }
           c.start(KR, "Schema", "Version");
           schema = c.attr("Version", NMTOKEN, true, "NMTOKEN");
           c.empty();
         } else if (c.at(KR, "CreationDateTime")) {
           if (created != null) {
-            throw c.fail(EmlRule.HEADER_ITEMS, "kr:CreationDateTime twice / kr:CreationDateTime twice");
+            throw c.fail(EmlRule.HEADER_ITEMS, "kr:CreationDateTime");
           }
           c.start(KR, "CreationDateTime");
           created = c.text();
@@ -243,7 +242,7 @@ public final class EmlReader {
           }
         } else if (c.at(Ns.DS, "CanonicalizationMethod")) {
           if (canonicalization != null) {
-            throw c.fail(EmlRule.HEADER_ITEMS, "ds:CanonicalizationMethod twice");
+            throw c.fail(EmlRule.HEADER_ITEMS, "ds:CanonicalizationMethod");
           }
           c.start(Ns.DS, "CanonicalizationMethod", "Algorithm");
           canonicalization = c.requiredAttr("Algorithm");
@@ -665,8 +664,8 @@ public final class EmlReader {
 
     // --- 230b -------------------------------------------------------------------------------------------------
 
-    private CandidateLists candidateLists() {
-      LocalDate issue = null;
+    private CandidateLists candidateLists(EmlHeader header) {
+      LocalDate issue = header.issueDate();
       c.start(E, "CandidateList");
       c.open();
       if (c.at(E, "ListDate")) {
@@ -764,7 +763,7 @@ public final class EmlReader {
     /** CandidateIdentifier with a required Id (positive) and optional ShortCode attribute or element. */
     private int candidateIdentifier(String[] shortCode, boolean idRequired) {
       c.start(E, "CandidateIdentifier", "Id", "ShortCode");
-      String id = c.attr("Id", POSITIVE, idRequired, "a positive number");
+      String id = c.positiveAttr("Id", idRequired);
       shortCode[0] = c.attr("ShortCode", SHORT_CODE, false, "letters followed by at most seven digits");
       if (shortCode[0] != null && (shortCode[0].isEmpty() || shortCode[0].length() > 15)) {
         throw c.fail(EmlRule.INVALID_VALUE, shortCode[0], "ShortCode has 1 to 15 characters");
@@ -1007,7 +1006,7 @@ public final class EmlReader {
       if (c.at(KR, "ReportingUnitInvestigations")) {
         c.start(KR, "ReportingUnitInvestigations");
         c.open();
-        Set<InvestigationReason> seen = EnumSetOf.none();
+        Set<InvestigationReason> seen = java.util.EnumSet.noneOf(InvestigationReason.class);
         while (c.at(KR, "Investigation")) {
           if (investigations.size() == 3) {
             throw c.unexpected("at most three kr:Investigation");
@@ -1067,7 +1066,7 @@ public final class EmlReader {
           current.candidateSum += votes;
         } else if (c.at(E, "AffiliationIdentifier")) {
           c.start(E, "AffiliationIdentifier", "Id");
-          String id = c.attr("Id", POSITIVE, true, "a positive number");
+          String id = c.positiveAttr("Id", true);
           c.open();
           c.start(E, "RegisteredName");
           String appellation = c.text();
@@ -1223,7 +1222,7 @@ public final class EmlReader {
       }
 
       ListVotes build(EmlCursor.Mark at) {
-        // Every vote is cast on a candidate (Kieswet J 20 ff.), so a list total is the sum of its candidates.
+        // A ballot marks a candidate, never only a list, so a list total is the sum of its candidates.
         if (!candidates.isEmpty() && candidateSum != votes) {
           throw c.fail(mark, EmlRule.LIST_TOTAL_MISMATCH, number, votes, candidateSum);
         }
@@ -1234,7 +1233,7 @@ public final class EmlReader {
     /** The set of selections of a vote group, to require every reporting unit to have those of the total. */
     private final class GroupShape {
       // List and candidate numbers packed in one long; candidates known only by ShortCode kept as text.
-      final Set<Long> keys = new HashSet<>();
+      final Set<Key> keys = new HashSet<>();
       final Set<String> codes = new HashSet<>();
 
       boolean add(int list, int position, String shortCode) {
@@ -1246,7 +1245,7 @@ public final class EmlReader {
         if (unit.keys.equals(keys) && unit.codes.equals(codes)) {
           return;
         }
-        for (Long k : keys) {
+        for (Key k : keys) {
           if (!unit.keys.contains(k)) {
             throw c.fail(EmlRule.MISSING_SELECTION, describe(k), unitId);
           }
@@ -1256,7 +1255,7 @@ public final class EmlReader {
             throw c.fail(EmlRule.MISSING_SELECTION, "candidate " + k, unitId);
           }
         }
-        for (Long k : unit.keys) {
+        for (Key k : unit.keys) {
           if (!keys.contains(k)) {
             throw c.fail(EmlRule.EXTRA_SELECTION, describe(k), unitId);
           }
@@ -1264,20 +1263,28 @@ public final class EmlReader {
         throw c.fail(EmlRule.EXTRA_SELECTION, "candidate " + unit.codes, unitId);
       }
 
-      private String describe(long k) {
-        int list = (int) (k >>> 32);
-        int position = (int) k;
+      private String describe(Key k) {
+        int list = k.list();
+        int position = k.position();
         return position == 0 ? "list " + list : "candidate " + position + " of list " + list;
       }
     }
 
-    private static long pack(int list, int position) {
-      return ((long) list << 32) | position;
+    private static Key pack(int list, int position) {
+      return new Key(list, position);
+    }
+
+    /** A list (position 0) or a candidate of a list; spreads its hash, unlike a packed Long. */
+    private record Key(int list, int position) {
+      @Override
+      public int hashCode() {
+        return list * 0x9E3779B1 + position * 0x85EBCA77;
+      }
     }
 
     /** Running sums over the reporting units, compared with the total at the end of the contest. */
     private final class UnitSums {
-      final java.util.HashMap<Long, long[]> selections = new java.util.HashMap<>();
+      final java.util.HashMap<Key, long[]> selections = new java.util.HashMap<>();
       final java.util.HashMap<String, long[]> codes = new java.util.HashMap<>();
       long totalCounted;
       final long[] rejected = new long[RejectedReason.values().length];
@@ -1442,15 +1449,15 @@ public final class EmlReader {
     }
   }
 
-  /** Small helper so the investigation check reads plainly. */
-  private static final class EnumSetOf {
-    static Set<InvestigationReason> none() {
-      return java.util.EnumSet.noneOf(InvestigationReason.class);
+  /** The JDK parser closes its input at the end; the stream belongs to the caller. */
+  private static final class NonClosing extends java.io.FilterInputStream {
+    NonClosing(InputStream in) {
+      super(in);
     }
-  }
 
-  /** Wraps an I/O failure of the underlying stream. */
-  static EmlException io(String fileName, UncheckedIOException e) {
-    return new EmlException(fileName, 0, "/", EmlRule.IO_ERROR, e.getMessage());
+    @Override
+    public void close() {
+      // The caller closes its own stream.
+    }
   }
 }

@@ -155,7 +155,7 @@ public final class Fingerprint {
       return second;
     }
 
-    /** The fingerprint as shown to the user, hidden groups replaced by "····"-like placeholders ("____"). */
+    /** The fingerprint as shown to the user, the two hidden groups replaced by "____". */
     public String shown() {
       StringBuilder b = new StringBuilder();
       for (int i = 0; i < GROUPS; i++) {

@@ -1,6 +1,5 @@
 package nl.uitslag.eml;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -126,9 +125,5 @@ final class XmlOut {
       throw new IllegalStateException("unclosed element " + open.peek());
     }
     return b.toString().getBytes(StandardCharsets.UTF_8);
-  }
-
-  void writeTo(ByteArrayOutputStream out) {
-    out.writeBytes(bytes());
   }
 }

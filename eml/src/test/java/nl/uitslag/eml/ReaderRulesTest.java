@@ -40,6 +40,16 @@ class ReaderRulesTest {
   }
 
   @Test
+  void lineNumbersPointAtTheElementInAPrettyPrintedFile() {
+    String pretty = Mutations.vlieland().replace("<Selection>", "\n<Selection>");
+    String xml = Mutations.replaceAfter(pretty, RU1, "<ValidVotes>12</ValidVotes>",
+        "<ValidVotes>x</ValidVotes>", 0);
+    int expected = 1 + (int) xml.substring(0, xml.indexOf("<ValidVotes>x<")).chars().filter(ch -> ch == '\n').count();
+    EmlException e = rejected(() -> Mutations.read(xml), EmlRule.INVALID_VALUE);
+    assertThat(e.line()).isEqualTo(expected);
+  }
+
+  @Test
   void negativeNumberIsRejected() {
     String xml = Mutations.replaceAfter(Mutations.vlieland(), RU1, "<ValidVotes>0</ValidVotes>",
         "<ValidVotes>-1</ValidVotes>", 0);
@@ -75,6 +85,8 @@ class ReaderRulesTest {
     String xml = Mutations.replaceAfter(Mutations.vlieland(), RU1, sel, "", 0);
     EmlException e = rejected(() -> Mutations.read(xml), EmlRule.MISSING_SELECTION);
     assertThat(e.englishMessage()).contains("candidate 4 of list 1").contains("0096::SB1");
+    assertThat(e.dutchMessage()).isEqualTo(
+        "kandidaat 4 van lijst 1 ontbreekt in 0096::SB1, maar staat wel in het totaal");
   }
 
   @Test
@@ -155,10 +167,24 @@ class ReaderRulesTest {
   }
 
   @Test
-  void unknownReasonCodeIsRejected() {
+  void unknownReasonCodeIsRejectedInBothLanguages() {
     String xml = Mutations.replaceAfter(Mutations.vlieland(), RU1, "ReasonCode=\"geen verklaring\"",
         "ReasonCode=\"verzonnen\"", 0);
-    rejected(() -> Mutations.read(xml), EmlRule.INVALID_VALUE);
+    EmlException e = rejected(() -> Mutations.read(xml), EmlRule.INVALID_VALUE);
+    assertThat(e.dutchMessage()).isEqualTo("waarde \"verzonnen\" is ongeldig: onbekende ReasonCode van UncountedVotes");
+    assertThat(e.englishMessage()).isEqualTo("value \"verzonnen\" is invalid: unknown UncountedVotes ReasonCode");
+  }
+
+  @Test
+  void dutchMessagesOfExpectationsAreDutch() {
+    String xml = Mutations.replaceAfter(Mutations.vlieland(), RU1, "<AffiliationIdentifier Id=\"2\">",
+        "<AffiliationIdentifier Id=\"x\">", 0);
+    EmlException e = rejected(() -> Mutations.read(xml), EmlRule.INVALID_VALUE);
+    assertThat(e.dutchMessage()).isEqualTo("waarde \"x\" is ongeldig: Id: een positief getal zonder voorloopnullen");
+    String missing = Mutations.replaceAfter(Mutations.vlieland(), "<ElectionIdentifier", "<kr:ElectionDate>",
+        "<kr:ElectionDomain>x</kr:ElectionDomain><kr:ElectionDate>", 0);
+    EmlException twice = rejected(() -> Mutations.read(missing), EmlRule.UNEXPECTED_ELEMENT);
+    assertThat(twice.dutchMessage()).contains("elk hoogstens één keer").doesNotContain("each at most once");
   }
 
   @Test
