@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       BackupCommand.class,
       RestoreCommand.class,
       AuditCommand.class,
+      nl.uitslag.app.eml.EmlCommand.class,
       nl.uitslag.app.keys.KeysCommand.class,
       nl.uitslag.app.keys.SealCommand.class,
       nl.uitslag.app.keys.UnsealCommand.class,
