@@ -131,7 +131,13 @@ final class ElectionModel {
     }
     List<ApportionmentInput.CandidateList> sorted = new ArrayList<>(in.lists());
     sorted.sort(Comparator.comparingInt(ApportionmentInput.CandidateList::number));
-    Set<String> allIds = new HashSet<>();
+    int candidateCount = 0;
+    for (ApportionmentInput.CandidateList l : sorted) {
+      for (ApportionmentInput.SubList sub : l.sublists()) {
+        candidateCount += sub.candidates().size();
+      }
+    }
+    Set<String> allIds = new HashSet<>(Math.max(16, candidateCount * 2));
     Set<String> deceased = in.deceased();
     Unit[] units = new Unit[sorted.size()];
     for (int u = 0; u < units.length; u++) {
@@ -149,8 +155,11 @@ final class ElectionModel {
       if (list.sublists().size() > 1 && !type.listGroups()) {
         throw bad(where + ": list groups exist only for TK, PS2 and EK, not " + type);
       }
-      Map<String, Integer> personIndex = new LinkedHashMap<>();
-      List<Long> personVotes = new ArrayList<>();
+      boolean single = list.sublists().size() == 1;
+      String[] singleIds = null;
+      long[] singleVotes = null;
+      Map<String, Integer> personIndex = single ? null : new LinkedHashMap<>();
+      List<Long> personVotes = single ? null : new ArrayList<>();
       Set<Integer> usedDistricts = new HashSet<>();
       Sub[] subs = new Sub[list.sublists().size()];
       for (int s = 0; s < subs.length; s++) {
@@ -170,9 +179,12 @@ final class ElectionModel {
           }
           lowest = Math.min(lowest, d);
         }
-        for (int d : sub.votes().keySet()) {
-          if (!sub.districts().contains(d)) {
-            throw bad(sw + ": votes given for district " + d + " where the list was not submitted");
+        if (sub.votes().size() != sub.districts().size()) {
+          // every district of the list has votes (checked below), so there is a key too many
+          for (int d : sub.votes().keySet()) {
+            if (!sub.districts().contains(d)) {
+              throw bad(sw + ": votes given for district " + d + " where the list was not submitted");
+            }
           }
         }
         int n = sub.candidates().size();
@@ -181,11 +193,20 @@ final class ElectionModel {
         }
         long[] votes = new long[n];
         int[] person = new int[n];
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = single ? null : new HashSet<>();
         for (int c = 0; c < n; c++) {
           String id = sub.candidates().get(c);
           if (id == null || id.isBlank()) {
             throw bad(sw + ": candidate " + (c + 1) + " has no id");
+          }
+          if (single) {
+            // one list without group: its persons are its candidates, in list order
+            if (!allIds.add(id)) {
+              throw bad(sw + ": candidate \"" + id + "\" " + (sub.candidates().subList(0, c).contains(id)
+                  ? "occurs twice on the list" : "is also used on another list"));
+            }
+            person[c] = c;
+            continue;
           }
           if (!seen.add(id)) {
             throw bad(sw + ": candidate \"" + id + "\" occurs twice on the list");
@@ -225,17 +246,24 @@ final class ElectionModel {
             votes[c] += weighted;
           }
         }
-        for (int c = 0; c < n; c++) {
-          personVotes.set(person[c], personVotes.get(person[c]) + votes[c]);
+        if (single) {
+          singleIds = sub.candidates().toArray(new String[0]);
+          singleVotes = votes;
+        } else {
+          for (int c = 0; c < n; c++) {
+            personVotes.set(person[c], personVotes.get(person[c]) + votes[c]);
+          }
         }
         subs[s] = new Sub(key, lowest, person, votes);
       }
-      String[] ids = personIndex.keySet().toArray(new String[0]);
-      long[] pv = new long[ids.length];
+      String[] ids = single ? singleIds : personIndex.keySet().toArray(new String[0]);
+      long[] pv = single ? singleVotes : new long[ids.length];
       boolean[] dead = new boolean[ids.length];
       for (int p = 0; p < ids.length; p++) {
-        pv[p] = personVotes.get(p);
-        dead[p] = deceased.contains(ids[p]);
+        if (!single) {
+          pv[p] = personVotes.get(p);
+        }
+        dead[p] = !deceased.isEmpty() && deceased.contains(ids[p]);
       }
       for (Sub s : subs) {
         int alive = 0;
