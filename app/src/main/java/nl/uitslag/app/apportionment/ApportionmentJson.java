@@ -15,6 +15,7 @@ import nl.uitslag.domain.apportionment.ElectionType;
 import nl.uitslag.domain.apportionment.Lot;
 import nl.uitslag.domain.apportionment.Standing;
 import nl.uitslag.domain.apportionment.Step;
+import nl.uitslag.domain.apportionment.VoteCounts;
 import nl.uitslag.domain.apportionment.Warning;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -106,7 +107,7 @@ public final class ApportionmentJson {
   private static ApportionmentInput.SubList sub(JsonNode node, String p, List<Integer> districts) {
     List<String> candidates = stringList(required(node, p, "candidates"), p + ".candidates");
     JsonNode votes = required(node, p, "votes");
-    Map<Integer, List<Long>> perDistrict = new LinkedHashMap<>();
+    Map<Integer, VoteCounts> perDistrict = new LinkedHashMap<>();
     if (votes.isArray()) {
       // a plain array: the votes of a list submitted in one district only
       if (districts.size() != 1) {
@@ -298,13 +299,13 @@ public final class ApportionmentJson {
     return r;
   }
 
-  private static List<Long> longs(JsonNode node, String p) {
+  private static VoteCounts longs(JsonNode node, String p) {
     array(node, p);
-    List<Long> r = new ArrayList<>(node.size());
-    for (int i = 0; i < node.size(); i++) {
-      r.add(number(node.get(i), p + "[" + i + "]"));
+    long[] r = new long[node.size()];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = number(node.get(i), p + "[" + i + "]");
     }
-    return r;
+    return VoteCounts.of(r);
   }
 
   private static List<String> stringList(JsonNode node, String p) {

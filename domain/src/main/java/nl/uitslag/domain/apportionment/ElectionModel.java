@@ -223,27 +223,19 @@ final class ElectionModel {
           person[c] = p;
         }
         for (int d : sub.districts()) {
-          List<Long> dv = sub.votes().get(d);
-          if (dv == null) {
+          VoteCounts counts = sub.votes().get(d);
+          if (counts == null) {
             throw bad(sw + ": no votes for district " + d);
           }
-          if (dv.size() != n) {
-            throw bad(sw + ", district " + d + ": " + dv.size() + " vote counts for " + n + " candidates");
+          long[] dv = counts.values;
+          if (dv.length != n) {
+            throw bad(sw + ", district " + d + ": " + dv.length + " vote counts for " + n + " candidates");
           }
-          long w = weights.get(d);
-          for (int c = 0; c < n; c++) {
-            Long boxed = dv.get(c);
-            if (boxed == null || boxed < 0) {
-              throw bad(sw + ", district " + d + ", candidate " + (c + 1) + ": votes must be 0 or more");
-            }
-            long x = boxed;
-            // x ≤ 10^13 and w ≤ 10^6, so x · w fits in 64 bits only when checked; w = 1 is the
-            // common case and needs no multiplication
-            long weighted = w == 1 ? x : (x <= Long.MAX_VALUE / w ? x * w : Long.MAX_VALUE);
-            if (x > MAX_TOTAL_VOTES || weighted > MAX_TOTAL_VOTES - votes[c]) {
-              throw bad(sw + ": candidate " + (c + 1) + " has more than " + MAX_TOTAL_VOTES + " votes");
-            }
-            votes[c] += weighted;
+          int badCandidate = addWeighted(votes, dv, weights.get(d));
+          if (badCandidate >= 0) {
+            throw bad(sw + ", district " + d + ", candidate " + (badCandidate + 1)
+                + (dv[badCandidate] < 0 ? ": votes must be 0 or more"
+                    : ": more than " + MAX_TOTAL_VOTES + " votes"));
           }
         }
         if (single) {
@@ -286,6 +278,31 @@ final class ElectionModel {
       throw bad("total votes " + model.totalVotes + " exceed the supported " + MAX_TOTAL_VOTES);
     }
     return model;
+  }
+
+  /**
+   * Adds weight · counts to the totals; returns the first candidate whose count is negative or whose
+   * total would pass {@link #MAX_TOTAL_VOTES}, or -1. Kept small so the JIT compiles it on its own.
+   */
+  private static int addWeighted(long[] totals, long[] counts, long weight) {
+    if (weight == 1) {
+      for (int c = 0; c < counts.length; c++) {
+        long x = counts[c];
+        // totals[c] ≤ 10^13 and x ≤ 10^13: the sum cannot overflow
+        if (x < 0 || x > MAX_TOTAL_VOTES || (totals[c] += x) > MAX_TOTAL_VOTES) {
+          return c;
+        }
+      }
+      return -1;
+    }
+    for (int c = 0; c < counts.length; c++) {
+      long x = counts[c];
+      // weight ≤ 10^6, so x ≤ 10^13 keeps x · weight below 2^63
+      if (x < 0 || x > MAX_TOTAL_VOTES / weight || (totals[c] += x * weight) > MAX_TOTAL_VOTES) {
+        return c;
+      }
+    }
+    return -1;
   }
 
   private static ApportionmentInputException bad(String message) {

@@ -61,14 +61,14 @@ class ListGroupPropertiesTest {
             ids.add(id);
           }
         }
-        Map<Integer, List<Long>> votes = new HashMap<>();
+        Map<Integer, VoteCounts> votes = new HashMap<>();
         for (int d : part) {
           List<Long> v = new ArrayList<>();
           for (int c = 0; c < n; c++) {
             int kind = r.nextInt(4);
             v.add(kind == 0 ? 0L : kind == 1 ? (long) r.nextInt(5) : (long) r.nextInt(kind == 2 ? 200 : 5000));
           }
-          votes.put(d, v);
+          votes.put(d, VoteCounts.of(v));
         }
         subs.add(new SubList(part, ids, votes));
         if (r.nextInt(10) == 0) {
