@@ -73,7 +73,7 @@ public record ApportionmentInput(
     /** A list in a single-district election with these candidate votes. */
     public static CandidateList of(int number, String name, List<String> candidates, long... votes) {
       return new CandidateList(
-          number, name, List.of(new SubList(List.of(1), candidates, Map.of(1, box(votes)))));
+          number, name, List.of(new SubList(List.of(1), candidates, Map.of(1, VoteCounts.of(votes)))));
     }
 
     /** A list in a single-district election with candidates named "number.k". */
@@ -84,14 +84,6 @@ public record ApportionmentInput(
       }
       return of(number, "list " + number, List.of(ids), votes);
     }
-
-    private static List<Long> box(long[] votes) {
-      Long[] boxed = new Long[votes.length];
-      for (int k = 0; k < votes.length; k++) {
-        boxed[k] = votes[k];
-      }
-      return List.of(boxed);
-    }
   }
 
   /**
@@ -99,7 +91,7 @@ public record ApportionmentInput(
    * kieskring (in candidate order).
    */
   public record SubList(
-      List<Integer> districts, List<String> candidates, Map<Integer, List<Long>> votes) {
+      List<Integer> districts, List<String> candidates, Map<Integer, VoteCounts> votes) {
     public SubList {
       districts = List.copyOf(districts);
       candidates = List.copyOf(candidates);

@@ -1,6 +1,7 @@
 package nl.uitslag.domain.apportionment;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -96,7 +97,7 @@ final class ApportionmentRun {
     }
     Fraction quota = total == 0 ? Fraction.ZERO : Fraction.of(total, seatCount);
     Fraction threshold = quota.multiply(Fraction.of(m.preferencePercent, 100));
-    CandidateElection election = new CandidateElection(m, lots, steps, warnings);
+    CandidateElection election = new CandidateElection(m, lots, steps);
     Map<Integer, Integer> seatMap = new LinkedHashMap<>();
     Map<String, ListResult> listResults = new LinkedHashMap<>();
     int groupUnassigned = 0;
@@ -265,7 +266,7 @@ final class ApportionmentRun {
         tied[count++] = i;
       }
     }
-    return java.util.Arrays.copyOf(tied, count);
+    return Arrays.copyOf(tied, count);
   }
 
   /** The tie group of P 9: lists that got a seat in one run of equal values (apportionment.md §3.5). */
@@ -273,7 +274,7 @@ final class ApportionmentRun {
     if (!residualHistory.isEmpty()) {
       ResidualRecord previous = residualHistory.get(residualHistory.size() - 1);
       if (previous.kind == kind && contains(previous.options, winner)) {
-        int[] group = java.util.Arrays.copyOf(previous.assigned, previous.assigned.length + 1);
+        int[] group = Arrays.copyOf(previous.assigned, previous.assigned.length + 1);
         group[group.length - 1] = winner;
         return group;
       }
@@ -309,6 +310,10 @@ final class ApportionmentRun {
   // ---- P 9: absolute majority -------------------------------------------------------------------
 
   private boolean absoluteMajority() {
+    if (residualHistory.isEmpty()) {
+      // no residual seat was given (only possible when no list could take one): nothing to move
+      return false;
+    }
     for (int i = 0; i < n; i++) {
       // more than half of the votes, not more than half of the seats
       if (Math.multiplyExact(votes[i], 2L) > total && 2L * seats[i] <= seatCount) {
@@ -415,6 +420,6 @@ final class ApportionmentRun {
         r[c++] = y;
       }
     }
-    return java.util.Arrays.copyOf(r, c);
+    return Arrays.copyOf(r, c);
   }
 }

@@ -16,7 +16,7 @@ final class CandidateElection {
   private final long total;
   private final int seatCount;
 
-  CandidateElection(ElectionModel model, LotBox lots, List<Step> steps, List<Warning> warnings) {
+  CandidateElection(ElectionModel model, LotBox lots, List<Step> steps) {
     this.m = model;
     this.lots = lots;
     this.steps = steps;

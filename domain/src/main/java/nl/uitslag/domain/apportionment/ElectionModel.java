@@ -131,7 +131,13 @@ final class ElectionModel {
     }
     List<ApportionmentInput.CandidateList> sorted = new ArrayList<>(in.lists());
     sorted.sort(Comparator.comparingInt(ApportionmentInput.CandidateList::number));
-    Set<String> allIds = new HashSet<>();
+    int candidateCount = 0;
+    for (ApportionmentInput.CandidateList l : sorted) {
+      for (ApportionmentInput.SubList sub : l.sublists()) {
+        candidateCount += sub.candidates().size();
+      }
+    }
+    Set<String> allIds = new HashSet<>(Math.max(16, candidateCount * 2));
     Set<String> deceased = in.deceased();
     Unit[] units = new Unit[sorted.size()];
     for (int u = 0; u < units.length; u++) {
@@ -149,8 +155,11 @@ final class ElectionModel {
       if (list.sublists().size() > 1 && !type.listGroups()) {
         throw bad(where + ": list groups exist only for TK, PS2 and EK, not " + type);
       }
-      Map<String, Integer> personIndex = new LinkedHashMap<>();
-      List<Long> personVotes = new ArrayList<>();
+      boolean single = list.sublists().size() == 1;
+      String[] singleIds = null;
+      long[] singleVotes = null;
+      Map<String, Integer> personIndex = single ? null : new LinkedHashMap<>();
+      List<Long> personVotes = single ? null : new ArrayList<>();
       Set<Integer> usedDistricts = new HashSet<>();
       Sub[] subs = new Sub[list.sublists().size()];
       for (int s = 0; s < subs.length; s++) {
@@ -170,9 +179,12 @@ final class ElectionModel {
           }
           lowest = Math.min(lowest, d);
         }
-        for (int d : sub.votes().keySet()) {
-          if (!sub.districts().contains(d)) {
-            throw bad(sw + ": votes given for district " + d + " where the list was not submitted");
+        if (sub.votes().size() != sub.districts().size()) {
+          // every district of the list has votes (checked below), so there is a key too many
+          for (int d : sub.votes().keySet()) {
+            if (!sub.districts().contains(d)) {
+              throw bad(sw + ": votes given for district " + d + " where the list was not submitted");
+            }
           }
         }
         int n = sub.candidates().size();
@@ -181,11 +193,20 @@ final class ElectionModel {
         }
         long[] votes = new long[n];
         int[] person = new int[n];
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = single ? null : new HashSet<>();
         for (int c = 0; c < n; c++) {
           String id = sub.candidates().get(c);
           if (id == null || id.isBlank()) {
             throw bad(sw + ": candidate " + (c + 1) + " has no id");
+          }
+          if (single) {
+            // one list without group: its persons are its candidates, in list order
+            if (!allIds.add(id)) {
+              throw bad(sw + ": candidate \"" + id + "\" " + (sub.candidates().subList(0, c).contains(id)
+                  ? "occurs twice on the list" : "is also used on another list"));
+            }
+            person[c] = c;
+            continue;
           }
           if (!seen.add(id)) {
             throw bad(sw + ": candidate \"" + id + "\" occurs twice on the list");
@@ -202,40 +223,39 @@ final class ElectionModel {
           person[c] = p;
         }
         for (int d : sub.districts()) {
-          List<Long> dv = sub.votes().get(d);
-          if (dv == null) {
+          VoteCounts counts = sub.votes().get(d);
+          if (counts == null) {
             throw bad(sw + ": no votes for district " + d);
           }
-          if (dv.size() != n) {
-            throw bad(sw + ", district " + d + ": " + dv.size() + " vote counts for " + n + " candidates");
+          long[] dv = counts.values;
+          if (dv.length != n) {
+            throw bad(sw + ", district " + d + ": " + dv.length + " vote counts for " + n + " candidates");
           }
-          long w = weights.get(d);
-          for (int c = 0; c < n; c++) {
-            Long boxed = dv.get(c);
-            if (boxed == null || boxed < 0) {
-              throw bad(sw + ", district " + d + ", candidate " + (c + 1) + ": votes must be 0 or more");
-            }
-            long x = boxed;
-            // x ≤ 10^13 and w ≤ 10^6, so x · w fits in 64 bits only when checked; w = 1 is the
-            // common case and needs no multiplication
-            long weighted = w == 1 ? x : (x <= Long.MAX_VALUE / w ? x * w : Long.MAX_VALUE);
-            if (x > MAX_TOTAL_VOTES || weighted > MAX_TOTAL_VOTES - votes[c]) {
-              throw bad(sw + ": candidate " + (c + 1) + " has more than " + MAX_TOTAL_VOTES + " votes");
-            }
-            votes[c] += weighted;
+          int badCandidate = addWeighted(votes, dv, weights.get(d));
+          if (badCandidate >= 0) {
+            throw bad(sw + ", district " + d + ", candidate " + (badCandidate + 1)
+                + (dv[badCandidate] < 0 ? ": votes must be 0 or more"
+                    : ": more than " + MAX_TOTAL_VOTES + " votes"));
           }
         }
-        for (int c = 0; c < n; c++) {
-          personVotes.set(person[c], personVotes.get(person[c]) + votes[c]);
+        if (single) {
+          singleIds = sub.candidates().toArray(new String[0]);
+          singleVotes = votes;
+        } else {
+          for (int c = 0; c < n; c++) {
+            personVotes.set(person[c], personVotes.get(person[c]) + votes[c]);
+          }
         }
         subs[s] = new Sub(key, lowest, person, votes);
       }
-      String[] ids = personIndex.keySet().toArray(new String[0]);
-      long[] pv = new long[ids.length];
+      String[] ids = single ? singleIds : personIndex.keySet().toArray(new String[0]);
+      long[] pv = single ? singleVotes : new long[ids.length];
       boolean[] dead = new boolean[ids.length];
       for (int p = 0; p < ids.length; p++) {
-        pv[p] = personVotes.get(p);
-        dead[p] = deceased.contains(ids[p]);
+        if (!single) {
+          pv[p] = personVotes.get(p);
+        }
+        dead[p] = !deceased.isEmpty() && deceased.contains(ids[p]);
       }
       for (Sub s : subs) {
         int alive = 0;
@@ -258,6 +278,31 @@ final class ElectionModel {
       throw bad("total votes " + model.totalVotes + " exceed the supported " + MAX_TOTAL_VOTES);
     }
     return model;
+  }
+
+  /**
+   * Adds weight · counts to the totals; returns the first candidate whose count is negative or whose
+   * total would pass {@link #MAX_TOTAL_VOTES}, or -1. Kept small so the JIT compiles it on its own.
+   */
+  private static int addWeighted(long[] totals, long[] counts, long weight) {
+    if (weight == 1) {
+      for (int c = 0; c < counts.length; c++) {
+        long x = counts[c];
+        // totals[c] ≤ 10^13 and x ≤ 10^13: the sum cannot overflow
+        if (x < 0 || x > MAX_TOTAL_VOTES || (totals[c] += x) > MAX_TOTAL_VOTES) {
+          return c;
+        }
+      }
+      return -1;
+    }
+    for (int c = 0; c < counts.length; c++) {
+      long x = counts[c];
+      // weight ≤ 10^6, so x ≤ 10^13 keeps x · weight below 2^63
+      if (x < 0 || x > MAX_TOTAL_VOTES / weight || (totals[c] += x * weight) > MAX_TOTAL_VOTES) {
+        return c;
+      }
+    }
+    return -1;
   }
 
   private static ApportionmentInputException bad(String message) {

@@ -139,7 +139,9 @@ final class Fixtures {
 
   static ApportionmentInput.SubList sub(List<Integer> districts, List<String> candidates,
       Map<Integer, List<Long>> votes) {
-    return new ApportionmentInput.SubList(districts, candidates, votes);
+    Map<Integer, VoteCounts> counts = new java.util.HashMap<>();
+    votes.forEach((d, v) -> counts.put(d, VoteCounts.of(v)));
+    return new ApportionmentInput.SubList(districts, candidates, counts);
   }
 
   static ApportionmentInput multi(ElectionType type, int seats, List<ApportionmentInput.District> districts,

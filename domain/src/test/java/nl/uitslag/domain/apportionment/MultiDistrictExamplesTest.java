@@ -146,6 +146,31 @@ class MultiDistrictExamplesTest {
     assertThat(r.lists().get("1").elected()).containsExactly("A1", "A2");
   }
 
+  @Test
+  void p13lid1_aListOfTheGroupWithTooFewCandidatesPassesItsSeatOn() {
+    // group A: X (district 1) has one candidate but earns 3 of the group's 4 seats
+    CandidateList a = new CandidateList(1, "A", List.of(
+        sub(List.of(1), List.of("X1"), Map.of(1, v(600))),
+        sub(List.of(2), List.of("Y1", "Y2", "Y3"), Map.of(2, v(100, 50, 50)))));
+    CandidateList b = new CandidateList(2, "B", List.of(sub(List.of(1, 2), List.of("B1", "B2"),
+        Map.of(1, v(100, 0), 2, v(100, 0)))));
+    ApportionmentResult r = completed(multi(ElectionType.PS2, 5,
+        List.of(district(1, 1), district(2, 1)), List.of(a, b)));
+    assertThat(seats(r)).containsExactly(4, 1);
+    assertThat(r.lists().get("1.1").seats()).isEqualTo(1);
+    assertThat(r.lists().get("1.2").seats()).isEqualTo(3);
+    assertThat(r.lists().get("1.2").elected()).containsExactly("Y1", "Y2", "Y3");
+    assertThat(trail(r)).contains("P13 1.1");
+  }
+
+  @Test
+  void tkWithoutAnyListReachingTheQuotaLeavesResidualSeatsEmptyP7lid2() {
+    ApportionmentResult r = completed(of(ElectionType.TK, 5, 100, 100, 100, 100, 100, 100));
+    assertThat(seats(r)).containsExactly(0, 0, 0, 0, 0, 0);
+    assertThat(r.unassignedSeats()).isEqualTo(5);
+    assertThat(r.hasWarning(WarningCode.SEATS_UNASSIGNED)).isTrue();
+  }
+
   private static List<Long> box(long[] x) {
     return java.util.Arrays.stream(x).boxed().toList();
   }
