@@ -77,7 +77,7 @@ public class ApportionmentBenchmark {
       for (int c = 1; c <= 50; c++) {
         candidates.add(l + "." + c);
       }
-      Map<Integer, List<Long>> votes = new HashMap<>();
+      Map<Integer, nl.uitslag.domain.apportionment.VoteCounts> votes = new HashMap<>();
       for (int d = 1; d <= 20; d++) {
         List<Long> perCandidate = new ArrayList<>();
         long listVotes = (long) (size * 200_000) + random.nextInt(5_000);
@@ -85,7 +85,7 @@ public class ApportionmentBenchmark {
           long v = c == 1 ? listVotes / 2 : random.nextInt((int) Math.max(1, listVotes / 100));
           perCandidate.add(v);
         }
-        votes.put(d, perCandidate);
+        votes.put(d, nl.uitslag.domain.apportionment.VoteCounts.of(perCandidate));
       }
       lists.add(new CandidateList(l, "Lijst " + l, List.of(new SubList(numbers, candidates, votes))));
     }

@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
       RestoreCommand.class,
       AuditCommand.class,
       nl.uitslag.app.eml.EmlCommand.class,
+      nl.uitslag.app.apportionment.ApportionCommand.class,
       nl.uitslag.app.keys.KeysCommand.class,
       nl.uitslag.app.keys.SealCommand.class,
       nl.uitslag.app.keys.UnsealCommand.class,
