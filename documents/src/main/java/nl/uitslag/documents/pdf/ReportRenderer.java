@@ -34,9 +34,20 @@ public final class ReportRenderer {
     engine.setTemplateResolver(resolver);
   }
 
-  /** The GSB's proces-verbaal: model Na 31-2 for CSO, Na 31-1 for DSO. */
+  /**
+   * The GSB's proces-verbaal (model Na 31-2 for CSO, Na 31-1 for DSO) followed by one annex per
+   * polling station with its figures (for CSO: the filled-in Bijlage 1).
+   */
   public byte[] gsbReport(GsbReport report) {
-    return pdf.render(gsbReportXhtml(report), report.createdAt());
+    return gsbReport(report, StationAnnexes.INCLUDED);
+  }
+
+  /**
+   * The GSB's proces-verbaal, with or without the per-polling-station annexes; these dominate the
+   * rendering time of large municipalities (docs/REPORTS.md).
+   */
+  public byte[] gsbReport(GsbReport report, StationAnnexes annexes) {
+    return pdf.render(gsbReportXhtml(report, annexes), report.createdAt());
   }
 
   /** A blank form for one polling station, pre-filled with the lists (and candidates). */
@@ -45,11 +56,23 @@ public final class ReportRenderer {
   }
 
   String gsbReportXhtml(GsbReport report) {
+    return gsbReportXhtml(report, StationAnnexes.INCLUDED);
+  }
+
+  String gsbReportXhtml(GsbReport report, StationAnnexes annexes) {
     Objects.requireNonNull(report, "report");
+    Objects.requireNonNull(annexes, "annexes");
     Context context = new Context();
-    context.setVariable("view", new GsbReportView(report));
+    context.setVariable(
+        "view", new GsbReportView(report, annexes == StationAnnexes.INCLUDED));
     context.setVariable("fmt", formats);
     return engine.process("gsb-report", context);
+  }
+
+  /** Whether a GSB report carries one annex per polling station with that station's figures. */
+  public enum StationAnnexes {
+    INCLUDED,
+    OMITTED
   }
 
   String blankFormXhtml(BlankFormModel model, BlankForm form) {
