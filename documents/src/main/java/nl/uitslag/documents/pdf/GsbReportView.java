@@ -30,6 +30,11 @@ public final class GsbReportView {
     return report;
   }
 
+  /** The model name of one polling station's annex, e.g. "Na 31-2 Bijlage 1". */
+  public String getAnnexModel() {
+    return isCso() ? report.model() + " Bijlage 1" : report.model() + " bijlage";
+  }
+
   public boolean isCso() {
     return report.countingMethod() == CountingMethod.CSO;
   }

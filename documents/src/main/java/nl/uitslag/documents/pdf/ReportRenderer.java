@@ -50,6 +50,29 @@ public final class ReportRenderer {
     return pdf.render(gsbReportXhtml(report, annexes), report.createdAt());
   }
 
+  /**
+   * One polling station's annex as a document of its own (for CSO the filled-in Na 31-2 Bijlage 1),
+   * with the count file's fingerprint on every page. For large municipalities the caller renders these
+   * separately, in parallel if it likes, and the PV itself with {@link StationAnnexes#OMITTED}.
+   */
+  public byte[] stationAnnex(GsbReport report, int pollingStationNumber) {
+    return pdf.render(stationAnnexXhtml(report, pollingStationNumber), report.createdAt());
+  }
+
+  String stationAnnexXhtml(GsbReport report, int pollingStationNumber) {
+    Objects.requireNonNull(report, "report");
+    PollingStationResult station = report.pollingStations().stream()
+        .filter(s -> s.station().number() == pollingStationNumber)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException(
+            "polling station " + pollingStationNumber + " is not in this report"));
+    Context context = new Context();
+    context.setVariable("view", new GsbReportView(report, true));
+    context.setVariable("station", station);
+    context.setVariable("fmt", formats);
+    return engine.process("station-annex", context);
+  }
+
   /** A blank form for one polling station, pre-filled with the lists (and candidates). */
   public byte[] blankForm(BlankFormModel model, BlankForm form) {
     return pdf.render(blankFormXhtml(model, form), form.createdAt());

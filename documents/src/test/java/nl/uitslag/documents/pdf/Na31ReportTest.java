@@ -155,6 +155,23 @@ class Na31ReportTest {
     assertThat(text(main)).doesNotContain("Bijlage 1 –").contains("11. Ondertekening");
   }
 
+  @Test
+  void aStationAnnexOnItsOwnConformsAndCarriesTheFingerprint() throws IOException {
+    byte[] annex = RENDERER.stationAnnex(report, 112);
+    Conformance.assertPdfA3aAndPdfUa1(annex);
+    String expected = Gr2022WestMaasEnWaal.countFileFingerprint().grouped();
+    try (PDDocument doc = Loader.loadPDF(annex)) {
+      for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+        assertThat(pageText(doc, page)).as("page %d", page)
+            .contains(expected).contains("Model Na 31-2 Bijlage 1");
+      }
+    }
+    assertThat(text(annex)).contains("Bijlage 1 – Stembureau 112 – Gemeentehuis (maandag)")
+        .doesNotContain("Stembureau 113");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RENDERER.stationAnnex(report, 999))
+        .hasMessageContaining("polling station 999 is not in this report");
+  }
+
   private static GsbReport withControlProtocol(GsbReport report, ControlProtocolOutcome outcome) {
     return new GsbReport(report.countingMethod(), report.election(), report.session(),
         report.eligibleVoters(), report.lists(), report.voters(), report.votes(),

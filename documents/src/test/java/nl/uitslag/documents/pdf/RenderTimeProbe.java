@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Measures once how long a Na 31-2 with 400 polling stations takes to render (docs/REPORTS.md).
  * Not a test: timings on a shared machine are no pass/fail criterion. Run with the test classpath:
- * {@code java -cp ... nl.uitslag.documents.pdf.RenderTimeProbe 400}.
+ * {@code java -cp ... nl.uitslag.documents.pdf.RenderTimeProbe 400 [INCLUDED|OMITTED]}.
  */
 public final class RenderTimeProbe {
 
@@ -27,7 +27,10 @@ public final class RenderTimeProbe {
     ReportRenderer renderer = new ReportRenderer();
     renderer.gsbReport(Gr2022WestMaasEnWaal.firstStations(real, 2, CountingMethod.CSO)); // warm-up
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    for (ReportRenderer.StationAnnexes annexes : ReportRenderer.StationAnnexes.values()) {
+    List<ReportRenderer.StationAnnexes> modes = args.length > 1
+        ? List.of(ReportRenderer.StationAnnexes.valueOf(args[1]))
+        : List.of(ReportRenderer.StationAnnexes.values());
+    for (ReportRenderer.StationAnnexes annexes : modes) {
       long wall = System.nanoTime();
       long cpu = threads.getCurrentThreadCpuTime();
       byte[] pdf = renderer.gsbReport(big, annexes);
