@@ -1,9 +1,12 @@
 package nl.uitslag.documents.pdf;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
 
 /**
  * Measures once how long a Na 31-2 with 400 polling stations takes to render (docs/REPORTS.md).
@@ -14,7 +17,7 @@ public final class RenderTimeProbe {
 
   private RenderTimeProbe() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     int stations = args.length > 0 ? Integer.parseInt(args[0]) : 400;
     GsbReport real = Gr2022WestMaasEnWaal.report(CountingMethod.CSO);
     List<PollingStationResult> copies = new ArrayList<>(stations);
@@ -34,9 +37,14 @@ public final class RenderTimeProbe {
       long wall = System.nanoTime();
       long cpu = threads.getCurrentThreadCpuTime();
       byte[] pdf = renderer.gsbReport(big, annexes);
-      System.out.printf("stations=%d annexes=%s wall=%.1fs cpu=%.1fs size=%d KB%n", stations,
-          annexes, (System.nanoTime() - wall) / 1e9,
-          (threads.getCurrentThreadCpuTime() - cpu) / 1e9, pdf.length / 1024);
+      double wallSeconds = (System.nanoTime() - wall) / 1e9;
+      double cpuSeconds = (threads.getCurrentThreadCpuTime() - cpu) / 1e9;
+      int pages;
+      try (PDDocument doc = Loader.loadPDF(pdf)) {
+        pages = doc.getNumberOfPages();
+      }
+      System.out.printf("stations=%d annexes=%s pages=%d wall=%.1fs cpu=%.1fs size=%d KB%n",
+          stations, annexes, pages, wallSeconds, cpuSeconds, pdf.length / 1024);
     }
   }
 }
