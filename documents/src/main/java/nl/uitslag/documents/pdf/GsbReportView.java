@@ -14,13 +14,25 @@ public final class GsbReportView {
   static final int LISTS_PER_MATRIX = 8;
 
   private final GsbReport report;
+  private final boolean stationAnnexes;
 
-  GsbReportView(GsbReport report) {
+  GsbReportView(GsbReport report, boolean stationAnnexes) {
     this.report = report;
+    this.stationAnnexes = stationAnnexes;
+  }
+
+  /** Whether the figures of every polling station are printed as annexes after the PV. */
+  public boolean isStationAnnexes() {
+    return stationAnnexes;
   }
 
   public GsbReport getReport() {
     return report;
+  }
+
+  /** The model name of one polling station's annex, e.g. "Na 31-2 Bijlage 1". */
+  public String getAnnexModel() {
+    return isCso() ? report.model() + " Bijlage 1" : report.model() + " bijlage";
   }
 
   public boolean isCso() {

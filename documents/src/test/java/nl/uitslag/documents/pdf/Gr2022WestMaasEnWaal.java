@@ -116,7 +116,12 @@ final class Gr2022WestMaasEnWaal {
    * added up again; smaller documents keep the slower veraPDF checks quick.
    */
   static GsbReport firstStations(GsbReport full, int count, CountingMethod method) {
-    List<PollingStationResult> stations = full.pollingStations().subList(0, count);
+    return withStations(full, full.pollingStations().subList(0, count), method);
+  }
+
+  /** The report with other polling stations and the municipal totals added up from them. */
+  static GsbReport withStations(
+      GsbReport full, List<PollingStationResult> stations, CountingMethod method) {
     VoterCounts voters = VoterCounts.ZERO;
     VoteCounts votes = VoteCounts.ZERO;
     DifferenceCounts differences = DifferenceCounts.ZERO;

@@ -92,7 +92,7 @@ class Na31ReportTest {
 
   @Test
   void stationsWithDifferencesAreNamedInSection5And6() {
-    GsbReportView view = new GsbReportView(report);
+    GsbReportView view = new GsbReportView(report, true);
     List<Integer> withDifferences = report.pollingStations().stream()
         .filter(s -> s.differences().moreBallotsCounted() + s.differences().fewerBallotsCounted() > 0)
         .map(s -> s.station().number())
@@ -121,6 +121,55 @@ class Na31ReportTest {
       }
     }
     assertThat(text(dso)).contains("decentrale stemopneming").doesNotContain("Bijlage 1 –");
+  }
+
+  @Test
+  void textFromTheDataIsEscapedNotInterpreted() throws IOException {
+    GsbReport small = Gr2022WestMaasEnWaal.firstStations(report, 1, CountingMethod.CSO);
+    List<CandidateList> lists = new java.util.ArrayList<>(small.lists());
+    CandidateList first = lists.get(0);
+    List<Candidate> candidates = new java.util.ArrayList<>(first.candidates());
+    String hostile = "<script>alert(1)</script> & Zn. <b>vet</b>";
+    candidates.set(0, new Candidate(1, hostile, "'s-Hertogenbosch"));
+    lists.set(0, new CandidateList(first.number(), first.name(), candidates));
+    GsbReport escaped = new GsbReport(small.countingMethod(), small.election(), small.session(),
+        small.eligibleVoters(), lists, small.voters(), small.votes(), small.differences(),
+        small.listVotes(), small.pollingStations(), small.warnings(), small.controlProtocol(),
+        small.countFile(), small.createdAt());
+    String xhtml = RENDERER.gsbReportXhtml(escaped, ReportRenderer.StationAnnexes.OMITTED);
+    assertThat(xhtml).contains("&lt;script&gt;").doesNotContain("<script>").doesNotContain("<b>vet");
+    assertThat(text(RENDERER.gsbReport(escaped, ReportRenderer.StationAnnexes.OMITTED)))
+        .contains(hostile).contains("'s-Hertogenbosch");
+  }
+
+  @Test
+  void withoutAnnexesTheMainPvStillCarriesTheFingerprintOnEveryPage() throws IOException {
+    byte[] main = RENDERER.gsbReport(report, ReportRenderer.StationAnnexes.OMITTED);
+    String expected = report.countFile().fingerprint().grouped();
+    try (PDDocument doc = Loader.loadPDF(main)) {
+      assertThat(doc.getNumberOfPages()).isLessThan(21);
+      for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+        assertThat(pageText(doc, page)).as("page %d", page).contains(expected);
+      }
+    }
+    assertThat(text(main)).doesNotContain("Bijlage 1 –").contains("11. Ondertekening");
+  }
+
+  @Test
+  void aStationAnnexOnItsOwnConformsAndCarriesTheFingerprint() throws IOException {
+    byte[] annex = RENDERER.stationAnnex(report, 112);
+    Conformance.assertPdfA3aAndPdfUa1(annex);
+    String expected = Gr2022WestMaasEnWaal.countFileFingerprint().grouped();
+    try (PDDocument doc = Loader.loadPDF(annex)) {
+      for (int page = 1; page <= doc.getNumberOfPages(); page++) {
+        assertThat(pageText(doc, page)).as("page %d", page)
+            .contains(expected).contains("Model Na 31-2 Bijlage 1");
+      }
+    }
+    assertThat(text(annex)).contains("Bijlage 1 – Stembureau 112 – Gemeentehuis (maandag)")
+        .doesNotContain("Stembureau 113");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> RENDERER.stationAnnex(report, 999))
+        .hasMessageContaining("polling station 999 is not in this report");
   }
 
   private static GsbReport withControlProtocol(GsbReport report, ControlProtocolOutcome outcome) {
