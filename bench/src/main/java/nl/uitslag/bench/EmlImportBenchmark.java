@@ -59,7 +59,11 @@ public class EmlImportBenchmark {
 
   @Setup
   public void setUp() throws IOException {
+    // Run from the repository root: ../shared is beside it (JMH forks do not inherit -D options).
     Path shared = Path.of(System.getProperty("uitslag.shared", "../shared"));
+    if (!Files.isDirectory(shared)) {
+      shared = Path.of("../../shared");
+    }
     Path source = shared.resolve("data/eml/TK2025/Telling_TK2025_gemeente_West_Maas_en_Waal.eml.xml");
     Count count;
     try (InputStream in = Files.newInputStream(source)) {
