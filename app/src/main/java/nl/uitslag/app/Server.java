@@ -48,6 +48,11 @@ public final class Server {
     props.put("uitslag.airgap.targets", airGapTargets);
     LocalTls.Prepared tls = null;
     if (https.enabled()) {
+      if (https.httpPort() == port) {
+        throw new IllegalArgumentException(
+            "HTTPS en de HTTP-doorverwijzing hebben elk een eigen poort nodig / HTTPS and the HTTP redirect need"
+                + " different ports: " + port);
+      }
       tls = LocalTls.prepare(dir, https.hostName(), https.addresses(), Instant.now(), new SecureRandom());
       props.putAll(TlsServerSettings.properties(tls, https.httpPort()));
     }

@@ -1,6 +1,8 @@
 package nl.uitslag.app.infra.tls;
 
+import org.apache.catalina.authenticator.NonLoginAuthenticator;
 import org.apache.catalina.connector.Connector;
+import org.apache.tomcat.util.descriptor.web.LoginConfig;
 import org.apache.tomcat.util.descriptor.web.SecurityCollection;
 import org.apache.tomcat.util.descriptor.web.SecurityConstraint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -44,6 +46,13 @@ class HttpsRedirectConfig {
             confidential.setUserConstraint("CONFIDENTIAL");
             confidential.addCollection(everything);
             context.addConstraint(confidential);
+            // A constraint makes Tomcat add an authenticator that sets "Cache-Control: private" on every
+            // response, which would stop Spring Security from writing its "no-store": results pages must not be
+            // cached. Embedded Tomcat adds its own authenticator only when the context has no login config yet.
+            NonLoginAuthenticator noLogin = new NonLoginAuthenticator();
+            noLogin.setDisableProxyCaching(false);
+            context.setLoginConfig(new LoginConfig("NONE", null, null, null));
+            context.getPipeline().addValve(noLogin);
           });
     };
   }

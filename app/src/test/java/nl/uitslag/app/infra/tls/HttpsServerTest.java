@@ -59,6 +59,8 @@ class HttpsServerTest {
             hsts -> assertThat(hsts).contains("max-age="));
         HttpResponse<String> setup = client.send(get("https://127.0.0.1:" + httpsPort + "/setup"), ofString());
         assertThat(setup.statusCode()).isEqualTo(200);
+        assertThat(setup.headers().firstValue("Cache-Control")).hasValueSatisfying(
+            cache -> assertThat(cache).contains("no-store"));
         assertThat(setup.headers().allValues("Set-Cookie"))
             .allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("Secure"));
 
@@ -104,6 +106,14 @@ class HttpsServerTest {
     } finally {
       System.setOut(original);
     }
+  }
+
+  @Test
+  void httpsAndTheRedirectCannotShareAPort() throws Exception {
+    Path dataDir = Files.createTempDirectory("uitslag-https");
+    assertThatThrownBy(() -> start(dataDir, 18443, 18443))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("different ports");
   }
 
   private static ConfigurableApplicationContext start(Path dataDir, int httpsPort, int httpPort) {
