@@ -37,6 +37,8 @@ class PrivateKeyPemTest {
     String pem = "-----BEGIN PRIVATE KEY-----\n" + body + "\n-----END PRIVATE KEY-----\n";
     assertThatThrownBy(() -> PrivateKeyPem.read(pem))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageNotContaining(body.isBlank() ? "\u0000" : body);
+        .satisfiesAnyOf(
+            e -> assertThat(e).hasMessage("the private key PEM is damaged or not an EC key").hasNoCause(),
+            e -> assertThat(e).hasMessage("not a PKCS#8 private key PEM"));
   }
 }
