@@ -44,7 +44,7 @@ final class RunningServer implements AutoCloseable {
     reader.start();
   }
 
-  /** Starts {@code uitslag COMMAND --port P --data-dir D} and waits until the login page answers. */
+  /** Starts {@code uitslag COMMAND --port P --data-dir D --no-tls} and waits until the login page answers. */
   static RunningServer start(String command) throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("uitslag.jar", "../app/target/uitslag.jar"));
     if (!Files.isRegularFile(jar)) {
@@ -67,6 +67,9 @@ final class RunningServer implements AutoCloseable {
     cmd.add("127.0.0.1");
     cmd.add("--data-dir");
     cmd.add(dataDir.toString());
+    // serve defaults to HTTPS with its own CA; the browser tests exercise the pages over plain HTTP on loopback
+    // (HTTPS itself is tested in the app module with a client that trusts only the generated CA).
+    cmd.add("--no-tls");
     // Never probe public addresses from a test: a closed loopback port stands for the air gap.
     cmd.add("--airgap-targets");
     cmd.add("127.0.0.1:" + closedPort());

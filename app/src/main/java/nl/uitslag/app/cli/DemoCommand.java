@@ -21,7 +21,15 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() {
     // A demo runs on ordinary machines; it only probes when asked to, and says so on every page.
     String targets = options.airGapTargets == null ? "" : options.airGapTargets;
-    Server.start(options.dataDirOr(Path.of("demo-data")), options.port, options.bindAddress, true, targets);
+    // A demo is tried on one's own machine over http://localhost, without installing a CA first.
+    boolean tls = options.tlsOr(false);
+    Server.start(
+        options.dataDirOr(Path.of("demo-data")),
+        options.portFor(tls),
+        options.bindAddress,
+        true,
+        targets,
+        options.https(tls));
     return UitslagCommand.KEEP_RUNNING;
   }
 }

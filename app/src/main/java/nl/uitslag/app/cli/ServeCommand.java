@@ -17,7 +17,15 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     String targets = options.airGapTargets == null ? Server.DEFAULT_AIRGAP_TARGETS : options.airGapTargets;
-    Server.start(options.dataDirOr(Path.of("uitslag-data")), options.port, options.bindAddress, false, targets);
+    // The product runs on a LAN: HTTPS unless the operator explicitly turns it off.
+    boolean tls = options.tlsOr(true);
+    Server.start(
+        options.dataDirOr(Path.of("uitslag-data")),
+        options.portFor(tls),
+        options.bindAddress,
+        false,
+        targets,
+        options.https(tls));
     return UitslagCommand.KEEP_RUNNING;
   }
 }

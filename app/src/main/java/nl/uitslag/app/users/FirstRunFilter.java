@@ -44,6 +44,8 @@ final class FirstRunFilter extends OncePerRequestFilter {
 
   private static boolean isStatic(String path) {
     return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/webjars/")
-        || path.equals("/favicon.ico") || path.equals("/error");
+        || path.equals("/favicon.ico") || path.equals("/error")
+        // A workstation installs the CA before anyone can log in or set up the administrator.
+        || path.equals("/ca") || path.equals("/ca.crt");
   }
 }

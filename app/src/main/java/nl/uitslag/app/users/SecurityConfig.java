@@ -39,7 +39,7 @@ public class SecurityConfig {
     http.authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(
-                        "/login", "/setup", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
+                        "/login", "/setup", "/ca", "/ca.crt", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error")
                     .permitAll()
                     .requestMatchers("/admin/**")
                     .hasRole(Role.ADMINISTRATOR.name())
