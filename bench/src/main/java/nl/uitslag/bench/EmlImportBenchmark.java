@@ -125,8 +125,8 @@ public class EmlImportBenchmark {
       lists.add(new ListVotes(l.listNumber(), l.appellation(), l.votes() * k, null, cands));
     }
     return new VoteCounts(
-        lists, v.eligibleVoters() * k, null, v.totalCounted() * k, null, times(v.rejected(), k), null,
-        times(v.uncounted(), k), null);
+        lists, v.eligibleVoters() * k, null, v.totalCounted() * k, null, times(v.rejected(), k), Map.of(),
+        times(v.uncounted(), k), Map.of());
   }
 
   private static <K extends Enum<K>> Map<K, Long> times(Map<K, Long> m, long k) {

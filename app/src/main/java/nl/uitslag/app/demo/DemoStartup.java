@@ -56,7 +56,7 @@ public class DemoStartup {
             System.lineSeparator(),
             "",
             "Uitslag demo is gestart / Uitslag demo is running",
-            "  Open:        http://localhost:" + port + "/",
+            "  Open:        " + (env.containsProperty("server.ssl.bundle") ? "https" : "http") + "://localhost:" + port + "/",
             "  Gebruiker / user:       admin",
             "  Eenmalig wachtwoord / one-time password: " + password,
             "  (bij de eerste keer inloggen kiest u een nieuw wachtwoord / choose a new password at first login)",

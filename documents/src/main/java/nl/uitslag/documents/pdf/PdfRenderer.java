@@ -37,6 +37,13 @@ import org.apache.xmpbox.xml.XmpSerializer;
  * embedded fonts and bytes that depend only on the input.
  */
 public final class PdfRenderer {
+  static {
+    // openhtmltopdf logs every font load and page at INFO; a server rendering hundreds of PVs only needs problems.
+    for (String logger : com.openhtmltopdf.util.XRLog.listRegisteredLoggers()) {
+      com.openhtmltopdf.util.XRLog.setLevel(logger, java.util.logging.Level.WARNING);
+    }
+  }
+
 
   /** Font family names the templates use; no other family is available, on purpose. */
   public static final String SANS = "DejaVu Sans";
