@@ -1115,47 +1115,19 @@ public final class EmlReader {
       if (totalCounted != listSum) {
         throw c.fail(tm, EmlRule.TOTAL_COUNTED_MISMATCH, totalCounted, listSum);
       }
-      Map<RejectedReason, Long> initialRejected = new EnumMap<>(RejectedReason.class);
-      while (c.at(KR, "InitialRejectedVotes")) {
-        c.start(KR, "InitialRejectedVotes", "ReasonCode");
-        RejectedReason r = rejectedReason();
-        if (initialRejected.containsKey(r)) {
-          throw c.fail(EmlRule.DUPLICATE_REASON, r.code());
-        }
-        initialRejected.put(r, c.count());
-      }
-      Map<RejectedReason, Long> rejected = new EnumMap<>(RejectedReason.class);
-      while (c.at(E, "RejectedVotes")) {
-        c.start(E, "RejectedVotes", "ReasonCode");
-        RejectedReason r = rejectedReason();
-        if (rejected.containsKey(r)) {
-          throw c.fail(EmlRule.DUPLICATE_REASON, r.code());
-        }
-        rejected.put(r, c.count());
-      }
+      Map<RejectedReason, Long> initialRejected =
+          reasons(KR, "InitialRejectedVotes", RejectedReason.class, this::rejectedReason, RejectedReason::code);
+      Map<RejectedReason, Long> rejected =
+          reasons(E, "RejectedVotes", RejectedReason.class, this::rejectedReason, RejectedReason::code);
       for (RejectedReason r : RejectedReason.values()) {
         if (!rejected.containsKey(r)) {
           throw c.fail(EmlRule.MISSING_REASON, r.code());
         }
       }
-      Map<UncountedReason, Long> initialUncounted = new EnumMap<>(UncountedReason.class);
-      while (c.at(KR, "InitialUncountedVotes")) {
-        c.start(KR, "InitialUncountedVotes", "ReasonCode");
-        UncountedReason r = uncountedReason();
-        if (initialUncounted.containsKey(r)) {
-          throw c.fail(EmlRule.DUPLICATE_REASON, r.code());
-        }
-        initialUncounted.put(r, c.count());
-      }
-      Map<UncountedReason, Long> uncounted = new EnumMap<>(UncountedReason.class);
-      while (c.at(E, "UncountedVotes")) {
-        c.start(E, "UncountedVotes", "ReasonCode");
-        UncountedReason r = uncountedReason();
-        if (uncounted.containsKey(r)) {
-          throw c.fail(EmlRule.DUPLICATE_REASON, r.code());
-        }
-        uncounted.put(r, c.count());
-      }
+      Map<UncountedReason, Long> initialUncounted =
+          reasons(KR, "InitialUncountedVotes", UncountedReason.class, this::uncountedReason, UncountedReason::code);
+      Map<UncountedReason, Long> uncounted =
+          reasons(E, "UncountedVotes", UncountedReason.class, this::uncountedReason, UncountedReason::code);
       return new VoteCounts(lists, cast, initialCast, totalCounted, initialTotal, rejected, initialRejected,
           uncounted, initialUncounted);
     }
@@ -1167,6 +1139,25 @@ public final class EmlReader {
         }
       }
       return false;
+    }
+
+    /** Reads a run of reason-coded counts; a reason given twice is refused, so no count is silently lost. */
+    private <R extends Enum<R>> Map<R, Long> reasons(
+        String ns,
+        String element,
+        Class<R> type,
+        java.util.function.Supplier<R> reason,
+        java.util.function.Function<R, String> code) {
+      Map<R, Long> result = new EnumMap<>(type);
+      while (c.at(ns, element)) {
+        c.start(ns, element, "ReasonCode");
+        R r = reason.get();
+        if (result.containsKey(r)) {
+          throw c.fail(EmlRule.DUPLICATE_REASON, code.apply(r));
+        }
+        result.put(r, c.count());
+      }
+      return result;
     }
 
     private RejectedReason rejectedReason() {
