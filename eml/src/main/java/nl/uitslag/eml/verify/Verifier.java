@@ -20,6 +20,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 import nl.uitslag.domain.apportionment.Apportionment;
 import nl.uitslag.domain.apportionment.ApportionmentInput;
 import nl.uitslag.domain.apportionment.ApportionmentInputException;
@@ -198,8 +202,9 @@ public final class Verifier {
     } catch (EmlException e) {
       if (DIFFERENCE_RULES.contains(e.rule())) {
         files.add(name(p) + " (" + kind.id() + ")");
-        checks.add(new Check(CheckStatus.DIFFERENT, "unit-sum", name(p) + " " + e.path(), null, null,
-            e.rule().code() + " " + e.englishMessage()));
+        String unit = unitAt(p, e.path());
+        checks.add(new Check(CheckStatus.DIFFERENT, "unit-sum", name(p) + (unit == null ? "" : ", reporting unit "
+            + unit) + " (" + e.path() + ")", null, null, e.rule().code() + " " + e.englishMessage()));
         notes.add(name(p) + ": the reader stops at the first arithmetic difference in a file; there may be more."
             + " This count is not used further.");
         return;
@@ -232,6 +237,46 @@ public final class Verifier {
           + "the level below in this version");
     }
     counts.add(new ReadCount(name(p), kind, count, units, unitCount[0]));
+  }
+
+  private static final Pattern UNIT_PATH = Pattern.compile("/Contest\\[(\\d+)]/ReportingUnitVotes\\[(\\d+)]");
+
+  /**
+   * The id of the reporting unit an error path points into ({@code .../Contest[j]/ReportingUnitVotes[k]/...}), found
+   * by a second streaming pass; the reader's paths carry element indexes only, and people need the id.
+   */
+  static String unitAt(Path p, String path) {
+    Matcher m = UNIT_PATH.matcher(path == null ? "" : path);
+    if (!m.find()) {
+      return null;
+    }
+    int contest = Integer.parseInt(m.group(1));
+    int unit = Integer.parseInt(m.group(2));
+    XMLInputFactory f = XMLInputFactory.newDefaultFactory();
+    f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+    f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+    try (InputStream in = Files.newInputStream(p)) {
+      XMLStreamReader r = f.createXMLStreamReader(in);
+      int contests = 0;
+      int units = 0;
+      while (r.hasNext()) {
+        if (r.next() != XMLStreamConstants.START_ELEMENT) {
+          continue;
+        }
+        String local = r.getLocalName();
+        if (local.equals("Contest")) {
+          contests++;
+          units = 0;
+        } else if (local.equals("ReportingUnitVotes") && contests == contest) {
+          units++;
+        } else if (local.equals("ReportingUnitIdentifier") && contests == contest && units == unit) {
+          return r.getAttributeValue(null, "Id");
+        }
+      }
+    } catch (IOException | XMLStreamException e) {
+      return null;
+    }
+    return null;
   }
 
   private void sameElection(Path p, String id, String name) {

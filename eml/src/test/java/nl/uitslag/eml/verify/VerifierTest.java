@@ -1,19 +1,37 @@
 package nl.uitslag.eml.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import nl.uitslag.domain.count.CandidateVotes;
+import nl.uitslag.domain.count.ContestCount;
+import nl.uitslag.domain.count.Count;
+import nl.uitslag.domain.count.ListVotes;
+import nl.uitslag.domain.count.ReportingUnitCount;
+import nl.uitslag.domain.count.VoteCounts;
+import nl.uitslag.domain.election.ManagingAuthority;
+import nl.uitslag.eml.EmlKind;
+import nl.uitslag.eml.EmlReader;
+import nl.uitslag.eml.EmlWriter;
+import nl.uitslag.eml.ReadOptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The verifier on the real GR2022 files, and on copies with one inconsistency injected into the published bytes. */
 class VerifierTest {
-  static final String GR = "data/eml/GR2022/";
   static final String LISTS = "Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml";
   static final String COUNT = "Telling_GR2022_WestMaasenWaal.eml.xml";
   static final String RESULT = "Resultaat_GR2022_WestMaasenWaal.eml.xml";
+  static final LocalDateTime CREATED = LocalDateTime.of(2022, 3, 21, 12, 0);
 
   @TempDir Path dir;
 
@@ -26,18 +44,245 @@ class VerifierTest {
     return root.toAbsolutePath().normalize();
   }
 
-  static void copy(Path dir, String... names) throws IOException {
+  static String read(String name) throws IOException {
+    return Files.readString(shared().resolve("data/eml/GR2022/" + name), StandardCharsets.UTF_8);
+  }
+
+  void copy(String... names) throws IOException {
     for (String n : names) {
-      Files.copy(shared().resolve(GR + n), dir.resolve(n));
+      Files.copy(shared().resolve("data/eml/GR2022/" + n), dir.resolve(n));
     }
   }
 
+  void write(String name, String text) throws IOException {
+    Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+  }
+
+  /** Replaces the first occurrence of {@code from} at or after the first occurrence of {@code anchor}. */
+  static String replaceAfter(String text, String anchor, String from, String to) {
+    int a = text.indexOf(anchor);
+    assertThat(a).as("anchor " + anchor).isNotNegative();
+    int i = text.indexOf(from, a);
+    assertThat(i).as(from + " after " + anchor).isNotNegative();
+    return text.substring(0, i) + to + text.substring(i + from.length());
+  }
+
+  static List<Check> differences(VerificationReport r) {
+    return r.differences();
+  }
+
+  static List<String> checks(VerificationReport r, String kind) {
+    return r.checks().stream().filter(c -> c.kind().equals(kind))
+        .map(c -> c.status() + " " + c.location() + ": " + c.message()).collect(Collectors.toList());
+  }
+
+  // ---- the real files agree --------------------------------------------------------------------------------
+
   @Test
-  void realWestMaasEnWaalAgrees() throws IOException {
-    copy(dir, LISTS, COUNT, RESULT);
+  void realWestMaasEnWaalAgreesWithTheOfficialSeatsAndElectedCandidates() throws IOException {
+    copy(LISTS, COUNT, RESULT);
     VerificationReport r = Verifier.verify(dir);
-    System.out.println(ReportWriter.text(r));
+    assertThat(r.differences()).isEmpty();
+    assertThat(r.exitCode()).isEqualTo(VerificationReport.AGREES);
+    assertThat(r.electionId()).isEqualTo("GR2022_WestMaasenWaal");
+    // The official result: 17 seats as 3, 2, 3, 2, 2, 2, 2, 1 (Resultaat_GR2022_WestMaasenWaal).
+    assertThat(r.checks().stream().filter(c -> c.kind().equals("seats")).map(Check::published))
+        .containsExactly("3", "2", "3", "2", "2", "2", "2", "1");
+    assertThat(checks(r, "elected")).hasSize(8).allMatch(s -> s.startsWith("OK"));
+    assertThat(checks(r, "elected").get(0)).contains("Reuvers, R.A.N. (P 15); Orlemans, R.O.G.M.; van Dreumel");
+    assertThat(checks(r, "unit-sum")).singleElement().asString().startsWith("OK");
+    assertThat(r.notes()).anyMatch(n -> n.contains("number of seats 17 from the 520"));
+  }
+
+  @Test
+  void realVlielandWithoutCandidateListsComparesSeatsAndPreferenceElections() throws IOException {
+    Files.copy(shared().resolve("data/eml/GR2022/Telling_GR2022_Vlieland.eml.xml"), dir.resolve("t.xml"));
+    Files.copy(shared().resolve("data/eml/GR2022/Resultaat_GR2022_Vlieland.eml.xml"), dir.resolve("r.xml"));
+    VerificationReport r = Verifier.verify(dir);
     assertThat(r.differences()).isEmpty();
     assertThat(r.exitCode()).isZero();
+    assertThat(checks(r, "seats")).hasSize(4);
+    assertThat(r.checks().stream().filter(c -> c.kind().equals("seats")).mapToInt(c -> Integer.parseInt(
+        c.published())).sum()).isEqualTo(9);
+    assertThat(checks(r, "elected")).isNotEmpty().allMatch(s -> s.contains("preference votes (P 15)"));
+    assertThat(r.notes()).anyMatch(n -> n.contains("no 230b present"));
+  }
+
+  // ---- injected inconsistencies ---------------------------------------------------------------------------
+
+  @Test
+  void oneCandidateVoteChangedInOnePollingStationIsFoundAtThatStation() throws IOException {
+    copy(LISTS, RESULT);
+    String text = read(COUNT);
+    // Polling station SB1, list 1, candidate 5: 2 votes become 3 (EML-030 within that station).
+    write(COUNT, replaceAfter(text, "<ReportingUnitIdentifier Id=\"0668::SB1\">",
+        "<CandidateIdentifier Id=\"5\"></CandidateIdentifier></Candidate><ValidVotes>2<",
+        "<CandidateIdentifier Id=\"5\"></CandidateIdentifier></Candidate><ValidVotes>3<"));
+    VerificationReport r = Verifier.verify(dir);
+    assertThat(r.exitCode()).isEqualTo(VerificationReport.DIFFERENT);
+    assertThat(r.differences()).singleElement().satisfies(c -> {
+      assertThat(c.location()).contains(COUNT).contains("reporting unit 0668::SB1");
+      assertThat(c.message()).contains("EML-030").contains("list 1").contains("3").contains("4");
+    });
+  }
+
+  @Test
+  void aConsistentChangeInOneStationIsFoundAgainstTheMunicipalTotal() throws IOException {
+    copy(LISTS, RESULT);
+    String text = read(COUNT);
+    String sb1 = "<ReportingUnitIdentifier Id=\"0668::SB1\">";
+    // Station SB1 stays consistent in itself (candidate, list total and TotalCounted all +1): only the sum over
+    // the stations no longer equals the file's total (EML-032).
+    text = replaceAfter(text, sb1, "<CandidateIdentifier Id=\"5\"></CandidateIdentifier></Candidate><ValidVotes>2<",
+        "<CandidateIdentifier Id=\"5\"></CandidateIdentifier></Candidate><ValidVotes>3<");
+    text = replaceAfter(text, sb1, "</AffiliationIdentifier><ValidVotes>3<", "</AffiliationIdentifier><ValidVotes>4<");
+    int at = text.indexOf("<TotalCounted>", text.indexOf(sb1)) + "<TotalCounted>".length();
+    int end = text.indexOf('<', at);
+    long counted = Long.parseLong(text.substring(at, end));
+    text = text.substring(0, at) + (counted + 1) + text.substring(end);
+    write(COUNT, text);
+    VerificationReport r = Verifier.verify(dir);
+    assertThat(r.exitCode()).isEqualTo(VerificationReport.DIFFERENT);
+    assertThat(r.differences()).singleElement().satisfies(c -> {
+      assertThat(c.location()).contains(COUNT);
+      assertThat(c.message()).contains("EML-032").contains("list 1").contains("1893").contains("1894");
+    });
+  }
+
+  @Test
+  void aWrongTotalIsFound() throws IOException {
+    copy(LISTS, RESULT);
+    write(COUNT, replaceAfter(read(COUNT), "<TotalVotes>", "<ValidVotes>1893<", "<ValidVotes>1983<"));
+    VerificationReport r = Verifier.verify(dir);
+    assertThat(r.exitCode()).isEqualTo(VerificationReport.DIFFERENT);
+    assertThat(r.differences()).singleElement().satisfies(c -> {
+      assertThat(c.location()).contains(COUNT).contains("TotalVotes");
+      assertThat(c.message()).contains("1983").contains("1893");
+    });
+    // The inconsistent count is not used to recompute seats: that is said, not silently skipped.
+    assertThat(r.checks()).anyMatch(c -> c.status() == CheckStatus.CANNOT_VERIFY && c.kind().equals("seats"));
+  }
+
+  @Test
+  void aWrongSeatCountInThe520IsFoundPerList() throws IOException {
+    copy(LISTS, COUNT);
+    String text = read(RESULT);
+    // Move the second elected candidate of list 7 (Hooijmans) behind list 8's: 7 gets 1 seat, 8 gets 2.
+    int name = text.indexOf("Hooijmans");
+    int start = text.lastIndexOf("<Selection>", name);
+    int stop = text.indexOf("</Selection>", name) + "</Selection>".length();
+    String moved = text.substring(start, stop);
+    text = text.substring(0, start) + text.substring(stop);
+    int hensen = text.indexOf("Hensen");
+    int after = text.indexOf("</Selection>", hensen) + "</Selection>".length();
+    text = text.substring(0, after) + moved + text.substring(after);
+    write(RESULT, text);
+    VerificationReport r = Verifier.verify(dir);
+    assertThat(r.exitCode()).isEqualTo(VerificationReport.DIFFERENT);
+    List<Check> seats = r.differences().stream().filter(c -> c.kind().equals("seats")).collect(Collectors.toList());
+    assertThat(seats).extracting(Check::location).containsExactly(RESULT + ", list 7", RESULT + ", list 8");
+    assertThat(seats).extracting(Check::published).containsExactly("1", "2");
+    assertThat(seats).extracting(Check::recomputed).containsExactly("2", "1");
+  }
+
+  @Test
+  void aWrongElectedCandidateInThe520IsFoundByName() throws IOException {
+    copy(LISTS, COUNT);
+    write(RESULT, read(RESULT).replace("<xnl:LastName>Hensen</xnl:LastName>", "<xnl:LastName>Jansen</xnl:LastName>"));
+    VerificationReport r = Verifier.verify(dir);
+    assertThat(r.exitCode()).isEqualTo(VerificationReport.DIFFERENT);
+    assertThat(r.differences()).singleElement().satisfies(c -> {
+      assertThat(c.kind()).isEqualTo("elected");
+      assertThat(c.location()).isEqualTo(RESULT + ", list 8");
+      assertThat(c.published()).contains("Jansen");
+      assertThat(c.recomputed()).contains("Hensen");
+    });
+  }
+
+  // ---- across levels ----------------------------------------------------------------------------------------
+
+  /** A 510c of a (fictional) HSB whose one reporting unit is West Maas en Waal, made from the real 510b. */
+  static byte[] hsbCount(int delta) throws IOException {
+    Count b = EmlReader.readCount(Files.newInputStream(shared().resolve("data/eml/GR2022/" + COUNT)), COUNT,
+        ReadOptions.none()).count();
+    VoteCounts total = b.contests().get(0).total();
+    List<ListVotes> lists = new ArrayList<>(total.lists());
+    ListVotes l = lists.get(0);
+    List<CandidateVotes> cands = new ArrayList<>(l.candidates());
+    CandidateVotes c = cands.get(4);
+    cands.set(4, new CandidateVotes(c.position(), null, c.votes() + delta, null));
+    lists.set(0, new ListVotes(l.listNumber(), l.appellation(), l.votes() + delta, null, cands));
+    VoteCounts changed = new VoteCounts(lists, total.eligibleVoters(), null, total.totalCounted() + delta, null,
+        total.rejected(), java.util.Map.of(), total.uncounted(), java.util.Map.of());
+    ReportingUnitCount unit = new ReportingUnitCount("HSB1::0668", "West Maas en Waal", null, null, changed,
+        List.of());
+    Count hsb = new Count(b.election(), new ManagingAuthority("HSB1", "Hoofdstembureau"), null, null,
+        List.of(new ContestCount("geen", null, changed, List.of(unit))));
+    return EmlWriter.writeCount(EmlKind.E510C, hsb, CREATED);
+  }
+
+  @Test
+  void municipalTotalMatchesTheHsbUnit() throws IOException {
+    copy(LISTS, COUNT, RESULT);
+    Files.write(dir.resolve("Telling_HSB1.eml.xml"), hsbCount(0));
+    VerificationReport r = Verifier.verify(dir);
+    assertThat(r.differences()).isEmpty();
+    assertThat(checks(r, "level-sum")).isNotEmpty().allMatch(s -> s.startsWith("OK"))
+        .anyMatch(s -> s.contains("HSB1::0668, list 1 candidate 5"));
+    assertThat(r.notes()).anyMatch(n -> n.contains("Telling_HSB1.eml.xml (510c"));
+  }
+
+  @Test
+  void aDifferenceBetweenMunicipalityAndHsbIsFoundAndLocated() throws IOException {
+    copy(LISTS, COUNT, RESULT);
+    Files.write(dir.resolve("Telling_HSB1.eml.xml"), hsbCount(1));
+    VerificationReport r = Verifier.verify(dir);
+    assertThat(r.exitCode()).isEqualTo(VerificationReport.DIFFERENT);
+    assertThat(r.differences()).extracting(c -> c.location() + ": " + c.message()).containsExactly(
+        COUNT + " total (0668) vs Telling_HSB1.eml.xml unit HSB1::0668: valid votes (TotalCounted): published 9351,"
+            + " recomputed 9350",
+        COUNT + " total (0668) vs Telling_HSB1.eml.xml unit HSB1::0668, list 1: list votes: published 1894,"
+            + " recomputed 1893",
+        COUNT + " total (0668) vs Telling_HSB1.eml.xml unit HSB1::0668, list 1 candidate 5: candidate votes:"
+            + " published " + (fifth() + 1) + ", recomputed " + fifth());
+  }
+
+  static long fifth() throws IOException {
+    Count b = EmlReader.readCount(Files.newInputStream(shared().resolve("data/eml/GR2022/" + COUNT)), COUNT,
+        ReadOptions.none()).count();
+    return b.contests().get(0).total().lists().get(0).candidates().get(4).votes();
+  }
+
+  // ---- bad input ----------------------------------------------------------------------------------------------
+
+  @Test
+  void filesOfTwoElectionsAreRefused() throws IOException {
+    copy(COUNT, "Resultaat_GR2022_Vlieland.eml.xml");
+    assertThatThrownBy(() -> Verifier.verify(dir)).isInstanceOf(VerificationException.class)
+        .hasMessageContaining("more than one election").hasMessageContaining("GR2022_Vlieland")
+        .hasMessageContaining("GR2022_WestMaasenWaal");
+  }
+
+  @Test
+  void aDirectoryWithoutEmlFilesIsRefused() {
+    assertThatThrownBy(() -> Verifier.verify(dir)).isInstanceOf(VerificationException.class)
+        .hasMessageContaining("no EML files");
+  }
+
+  @Test
+  void aFileThatIsNotEmlIsRefused() throws IOException {
+    copy(COUNT);
+    write("notes.xml", "<?xml version=\"1.0\"?><notes/>");
+    assertThatThrownBy(() -> Verifier.verify(dir)).isInstanceOf(VerificationException.class)
+        .hasMessageContaining("notes.xml");
+  }
+
+  @Test
+  void aDamagedFileIsUnreadableNotADifference() throws IOException {
+    copy(LISTS, RESULT);
+    String text = read(COUNT);
+    write(COUNT, text.substring(0, text.length() / 2));
+    assertThatThrownBy(() -> Verifier.verify(dir)).isInstanceOf(VerificationException.class)
+        .hasMessageContaining(COUNT);
   }
 }
