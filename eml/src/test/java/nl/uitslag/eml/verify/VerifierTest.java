@@ -253,6 +253,59 @@ class VerifierTest {
     return b.contests().get(0).total().lists().get(0).candidates().get(4).votes();
   }
 
+  // ---- lots -------------------------------------------------------------------------------------------------
+
+  @Test
+  void anOutcomeDecidedByLotCannotBeVerifiedFromTheFilesAlone() throws IOException {
+    Count real = EmlReader.readCount(Files.newInputStream(shared().resolve("data/eml/GR2022/" + COUNT)), COUNT,
+        ReadOptions.none()).count();
+    // Two lists of 10 votes and 3 seats: one full seat each, equal remainders for the third (Kieswet P 8, lot P 9 lid 2).
+    VoteCounts v = new VoteCounts(List.of(
+        new ListVotes(1, "A", 10, null, List.of(new CandidateVotes(1, 6), new CandidateVotes(2, 4))),
+        new ListVotes(2, "B", 10, null, List.of(new CandidateVotes(1, 6), new CandidateVotes(2, 4)))),
+        100, null, 20, null, java.util.Map.of(nl.uitslag.domain.count.RejectedReason.BLANK, 0L,
+            nl.uitslag.domain.count.RejectedReason.INVALID, 0L), java.util.Map.of(), java.util.Map.of(),
+        java.util.Map.of());
+    Count count = new Count(real.election(), real.authority(), null, null, List.of(new ContestCount("geen", null, v,
+        List.of(new ReportingUnitCount("0668::SB1", "Stembureau 1", null, null, v, List.of())))));
+    Files.write(dir.resolve("count.xml"), EmlWriter.writeCount(EmlKind.E510B, count, CREATED));
+    nl.uitslag.domain.election.PersonName a = new nl.uitslag.domain.election.PersonName("A.", null, null, "Aa");
+    nl.uitslag.domain.election.PersonName b = new nl.uitslag.domain.election.PersonName("B.", null, null, "Bb");
+    nl.uitslag.domain.count.ElectionResult result = new nl.uitslag.domain.count.ElectionResult(real.election(),
+        new ManagingAuthority("CSB", "Centraal stembureau"), List.of(new nl.uitslag.domain.count.ContestResult(
+            "geen", null, List.of(
+                new nl.uitslag.domain.count.ElectedList(1, "A", null),
+                new nl.uitslag.domain.count.ElectedCandidate(1, null, a, null, null, null, null, 1),
+                new nl.uitslag.domain.count.ElectedCandidate(2, null, b, null, null, null, null, 1),
+                new nl.uitslag.domain.count.ElectedList(2, "B", null),
+                new nl.uitslag.domain.count.ElectedCandidate(1, null, a, null, null, null, null, 1)))));
+    Files.write(dir.resolve("result.xml"), EmlWriter.writeResult(result, CREATED));
+    VerificationReport r = Verifier.verify(dir);
+    assertThat(r.differences()).isEmpty();
+    assertThat(r.exitCode()).isEqualTo(VerificationReport.CANNOT_VERIFY);
+    assertThat(r.checks()).filteredOn(c -> c.status() == CheckStatus.CANNOT_VERIFY).singleElement()
+        .satisfies(c -> assertThat(c.message()).contains("cannot verify without the recorded lots")
+            .contains("list 1").contains("list 2"));
+  }
+
+  // ---- report formats -------------------------------------------------------------------------------------
+
+  @Test
+  void textAndJsonNameEveryCheckAndTheVerdict() throws IOException {
+    copy(LISTS, COUNT);
+    write(RESULT, read(RESULT).replace("<xnl:LastName>Hensen</xnl:LastName>", "<xnl:LastName>Jan\"sen</xnl:LastName>"));
+    VerificationReport r = Verifier.verify(dir);
+    String text = ReportWriter.text(r);
+    assertThat(text).contains("DIFFERENT     elected    " + RESULT + ", list 8: elected candidates in order of "
+        + "election: published Jan\"sen, T., recomputed Hensen, T.").contains("RESULT: DIFFERENCES FOUND")
+        .contains(r.checks().size() + " checks: " + (r.checks().size() - 1) + " OK, 1 DIFFERENT, 0 CANNOT_VERIFY");
+    String json = ReportWriter.json(r);
+    assertThat(json).startsWith("{\"electionId\":\"GR2022_WestMaasenWaal\",").contains("\"exitCode\":1,")
+        .contains("\"agrees\":false").contains("\"published\":\"Jan\\\"sen, T.\"")
+        .contains("\"status\":\"DIFFERENT\",\"kind\":\"elected\",\"location\":\"" + RESULT + ", list 8\"");
+    assertThat(ReportWriter.jsonError("a\nb")).isEqualTo("{\"exitCode\":2,\"error\":\"a\\nb\"}");
+  }
+
   // ---- bad input ----------------------------------------------------------------------------------------------
 
   @Test
