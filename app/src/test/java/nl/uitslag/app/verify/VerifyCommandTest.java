@@ -62,7 +62,7 @@ class VerifyCommandTest {
     assertThat(json.get("agrees").asBoolean()).isTrue();
     assertThat(json.get("different").asInt()).isZero();
     assertThat(json.get("files")).hasSize(3);
-    assertThat(json.get("checks").get(1).get("kind").asString()).isEqualTo("seats");
+    assertThat(json.get("checks").get(2).get("kind").asString()).isEqualTo("seats");
   }
 
   @Test

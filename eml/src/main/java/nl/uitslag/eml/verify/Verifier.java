@@ -603,6 +603,8 @@ public final class Verifier {
 
   private void compareResult(String file, PublishedSeats ps, ApportionmentResult r, VoteCounts votes,
       Map<Integer, List<Integer>> positions) {
+    checks.add(Check.compare("seats", file, "seats in total", ps.total(),
+        r.seats().values().stream().mapToInt(Integer::intValue).sum()));
     Set<Integer> numbers = new TreeSet<>(r.seats().keySet());
     numbers.addAll(ps.lists().keySet());
     boolean names = candidateLists != null;

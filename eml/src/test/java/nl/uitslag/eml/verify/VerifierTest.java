@@ -87,7 +87,7 @@ class VerifierTest {
     assertThat(r.electionId()).isEqualTo("GR2022_WestMaasenWaal");
     // The official result: 17 seats as 3, 2, 3, 2, 2, 2, 2, 1 (Resultaat_GR2022_WestMaasenWaal).
     assertThat(r.checks().stream().filter(c -> c.kind().equals("seats")).map(Check::published))
-        .containsExactly("3", "2", "3", "2", "2", "2", "2", "1");
+        .containsExactly("17", "3", "2", "3", "2", "2", "2", "2", "1");
     assertThat(checks(r, "elected")).hasSize(8).allMatch(s -> s.startsWith("OK"));
     assertThat(checks(r, "elected").get(0)).contains("Reuvers, R.A.N. (P 15); Orlemans, R.O.G.M.; van Dreumel");
     assertThat(checks(r, "unit-sum")).singleElement().asString().startsWith("OK");
@@ -97,15 +97,80 @@ class VerifierTest {
   @Test
   void realVlielandWithoutCandidateListsComparesSeatsAndPreferenceElections() throws IOException {
     Files.copy(shared().resolve("data/eml/GR2022/Telling_GR2022_Vlieland.eml.xml"), dir.resolve("t.xml"));
-    Files.copy(shared().resolve("data/eml/GR2022/Resultaat_GR2022_Vlieland.eml.xml"), dir.resolve("r.xml"));
+    Files.copy(shared().resolve("data/eml/GR2022/Resultaat_GR2022_Vlieland.eml.xml"),
+        dir.resolve("Resultaat_GR2022_Vlieland.eml.xml"));
     VerificationReport r = Verifier.verify(dir);
     assertThat(r.differences()).isEmpty();
     assertThat(r.exitCode()).isZero();
-    assertThat(checks(r, "seats")).hasSize(4);
-    assertThat(r.checks().stream().filter(c -> c.kind().equals("seats")).mapToInt(c -> Integer.parseInt(
-        c.published())).sum()).isEqualTo(9);
+    assertThat(checks(r, "seats")).hasSize(5);
+    assertThat(checks(r, "seats").get(0)).isEqualTo("OK Resultaat_GR2022_Vlieland.eml.xml: seats in total: 9");
     assertThat(checks(r, "elected")).isNotEmpty().allMatch(s -> s.contains("preference votes (P 15)"));
     assertThat(r.notes()).anyMatch(n -> n.contains("no 230b present"));
+  }
+
+  /** A 110a for GR2022 West Maas en Waal (none is published with the files) with the given number of seats. */
+  static String definition(int seats) {
+    return """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <EML xmlns="urn:oasis:names:tc:evs:schema:eml" xmlns:kr="http://www.kiesraad.nl/extensions" \
+        Id="110a" SchemaVersion="5">
+          <TransactionId>1</TransactionId>
+          <kr:CreationDateTime>2022-02-07T12:00:00.000</kr:CreationDateTime>
+          <ElectionEvent>
+            <EventIdentifier/>
+            <Election>
+              <ElectionIdentifier Id="GR2022_WestMaasenWaal">
+                <ElectionName>Gemeenteraad West Maas en Waal 2022</ElectionName>
+                <ElectionCategory>GR</ElectionCategory>
+                <kr:ElectionSubcategory>GR1</kr:ElectionSubcategory>
+                <kr:ElectionDomain Id="0668">West Maas en Waal</kr:ElectionDomain>
+                <kr:ElectionDate>2022-03-16</kr:ElectionDate>
+                <kr:NominationDate>2022-01-31</kr:NominationDate>
+              </ElectionIdentifier>
+              <Contest>
+                <ContestIdentifier Id="geen"/>
+                <VotingMethod>SPV</VotingMethod>
+                <MaxVotes></MaxVotes>
+              </Contest>
+              <kr:NumberOfSeats>%d</kr:NumberOfSeats>
+              <kr:PreferenceThreshold>50</kr:PreferenceThreshold>
+              <kr:ElectionTree>
+                <kr:Region RegionNumber="668" RegionCategory="GEMEENTE">
+                  <kr:RegionName>West Maas en Waal</kr:RegionName>
+                  <kr:Committee CommitteeCategory="CSB"/>
+                </kr:Region>
+              </kr:ElectionTree>
+              <kr:RegisteredParties>
+                <kr:RegisteredParty><kr:RegisteredAppellation>CDA</kr:RegisteredAppellation></kr:RegisteredParty>
+              </kr:RegisteredParties>
+            </Election>
+          </ElectionEvent>
+        </EML>
+        """.formatted(seats);
+  }
+
+  @Test
+  void withA110aTheNumberOfSeatsComesFromTheDefinition() throws IOException {
+    copy(LISTS, COUNT, RESULT);
+    write("Verkiezingsdefinitie.eml.xml", definition(17));
+    VerificationReport r = Verifier.verify(dir);
+    assertThat(r.differences()).isEmpty();
+    assertThat(r.exitCode()).isZero();
+    assertThat(r.notes()).anyMatch(n -> n.equals("number of seats 17 from the 110a"));
+  }
+
+  @Test
+  void aSeatMissingFromThe520IsFoundAgainstThe110a() throws IOException {
+    copy(LISTS, COUNT, RESULT);
+    // The definition says 18 seats, the 520 holds 17: the recomputation with 18 seats differs from the 520.
+    write("Verkiezingsdefinitie.eml.xml", definition(18));
+    VerificationReport r = Verifier.verify(dir);
+    assertThat(r.exitCode()).isEqualTo(VerificationReport.DIFFERENT);
+    assertThat(r.differences()).anySatisfy(c -> {
+      assertThat(c.message()).startsWith("seats in total");
+      assertThat(c.published()).isEqualTo("17");
+      assertThat(c.recomputed()).isEqualTo("18");
+    });
   }
 
   // ---- injected inconsistencies ---------------------------------------------------------------------------
