@@ -74,6 +74,9 @@ public final class Verifier {
       EmlRule.TOTAL_COUNTED_MISMATCH, EmlRule.UNIT_SUM_MISMATCH, EmlRule.MISSING_SELECTION,
       EmlRule.EXTRA_SELECTION, EmlRule.CANDIDATE_NOT_ON_LIST, EmlRule.LIST_NOT_NOMINATED, EmlRule.CONTEST_MISMATCH);
 
+  private static final Set<EmlRule> ARITHMETIC = EnumSet.of(EmlRule.LIST_TOTAL_MISMATCH,
+      EmlRule.TOTAL_COUNTED_MISMATCH, EmlRule.UNIT_SUM_MISMATCH);
+
   private final List<String> files = new ArrayList<>();
   private final List<Check> checks = new ArrayList<>();
   private final List<String> notes = new ArrayList<>();
@@ -202,11 +205,19 @@ public final class Verifier {
     } catch (EmlException e) {
       if (DIFFERENCE_RULES.contains(e.rule())) {
         files.add(name(p) + " (" + kind.id() + ")");
-        String unit = unitAt(p, e.path());
-        checks.add(new Check(CheckStatus.DIFFERENT, "unit-sum", name(p) + (unit == null ? "" : ", reporting unit "
-            + unit) + " (" + e.path() + ")", null, null, e.rule().code() + " " + e.englishMessage()));
-        notes.add(name(p) + ": the reader stops at the first arithmetic difference in a file; there may be more."
-            + " This count is not used further.");
+        List<Check> all = ARITHMETIC.contains(e.rule()) ? CountArithmetic.scan(p, name(p)) : null;
+        if (all != null && !all.isEmpty()) {
+          checks.addAll(all);
+          notes.add(name(p) + ": rejected by the strict reader at " + e.path() + " (" + e.rule().code()
+              + "); every arithmetic difference in the file was then collected by a second pass. This count is not"
+              + " used further.");
+        } else {
+          String unit = unitAt(p, e.path());
+          checks.add(new Check(CheckStatus.DIFFERENT, "unit-sum", name(p) + (unit == null ? "" : ", reporting unit "
+              + unit) + " (" + e.path() + ")", null, null, e.rule().code() + " " + e.englishMessage()));
+          notes.add(name(p) + ": the reader stops at the first difference of this kind in a file; there may be "
+              + "more. This count is not used further.");
+        }
         return;
       }
       throw new VerificationException(e.getMessage(), e);
