@@ -70,14 +70,25 @@ class DataEntryController {
     long me = user.id();
     List<StationStatus> all = service.overview(c, null, false);
     List<StationStatus> mine = new ArrayList<>();
+    Map<Long, Integer> mineEntry = new HashMap<>();
     List<StationStatus> first = new ArrayList<>();
     List<StationStatus> second = new ArrayList<>();
     for (StationStatus s : all) {
-      if (s.status() == DataEntryStatus.FIRST_ENTRY_IN_PROGRESS && Long.valueOf(me).equals(s.firstById())
-          || s.status() == DataEntryStatus.SECOND_ENTRY_IN_PROGRESS && Long.valueOf(me).equals(s.secondById())
-          || s.status() == DataEntryStatus.CORRECTION_IN_PROGRESS
-              && (Long.valueOf(me).equals(s.firstById()) || Long.valueOf(me).equals(s.secondById()))) {
+      if (s.status() == DataEntryStatus.FIRST_ENTRY_IN_PROGRESS && Long.valueOf(me).equals(s.firstById())) {
         mine.add(s);
+        mineEntry.put(s.pollingStationId(), 1);
+      } else if (s.status() == DataEntryStatus.SECOND_ENTRY_IN_PROGRESS && Long.valueOf(me).equals(s.secondById())) {
+        mine.add(s);
+        mineEntry.put(s.pollingStationId(), 2);
+      } else if (s.status() == DataEntryStatus.CORRECTION_IN_PROGRESS
+          && (Long.valueOf(me).equals(s.firstById()) || Long.valueOf(me).equals(s.secondById()))) {
+        // Which of the two entries is being corrected follows from the state; corrections are few.
+        for (EntryNumber n : EntryNumber.values()) {
+          if (service.typistView(c, s.pollingStationId(), n, new UserId(me)).isPresent()) {
+            mine.add(s);
+            mineEntry.put(s.pollingStationId(), n.number());
+          }
+        }
       } else if (s.status() == DataEntryStatus.NOT_STARTED) {
         first.add(s);
       } else if (s.status() == DataEntryStatus.FIRST_ENTRY_FINISHED && !Long.valueOf(me).equals(s.firstById())) {
@@ -87,6 +98,7 @@ class DataEntryController {
     model.addAttribute("committee", c);
     model.addAttribute("committeeSession", session);
     model.addAttribute("mine", mine);
+    model.addAttribute("mineEntry", mineEntry);
     model.addAttribute("toEnterFirst", first);
     model.addAttribute("toEnterSecond", second);
     model.addAttribute("isCoordinator", user.role() == Role.COORDINATOR);

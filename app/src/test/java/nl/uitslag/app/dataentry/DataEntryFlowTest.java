@@ -143,6 +143,34 @@ class DataEntryFlowTest {
   }
 
   @Test
+  void keepFirstCorrectSecondReopensOnlyTheDifferingFieldsForTheSecondTypist() throws Exception {
+    enter(fx.anna, 1, DataEntryFixture.consistentForm(), false);
+    Map<String, String> other = DataEntryFixture.consistentForm();
+    other.put("F", "1");
+    other.put("G", "3");
+    enter(fx.bert, 2, other, true);
+    mvc.perform(post("/dataentry/" + ps + "/resolve").param("action", "KEEP_FIRST_CORRECT_SECOND")
+            .with(as(fx.coordinator)).with(csrf()))
+        .andExpect(redirectedUrl("/dataentry/status"));
+    assertThat(state()).isEqualTo(DataEntryStatus.CORRECTION_IN_PROGRESS);
+    // Bert finds it among his own entries; Anna, whose entry is kept, does not.
+    mvc.perform(get("/dataentry").with(as(fx.bert)))
+        .andExpect(content().string(containsString("/dataentry/" + ps + "/2/claim")));
+    mvc.perform(get("/dataentry").with(as(fx.anna)))
+        .andExpect(content().string(not(containsString("/dataentry/" + ps + "/"))));
+    claim(fx.bert, 2);
+    mvc.perform(get("/dataentry/" + ps + "/2").with(as(fx.bert)))
+        .andExpect(content().string(containsString("W.002")))
+        .andExpect(content().string(containsString("id=\"f-A\" name=\"A\" value=\"100\" aria-invalid=\"false\" readonly=\"readonly\"")))
+        .andExpect(content().string(containsString("id=\"f-F\" name=\"F\" value=\"\" aria-invalid=\"true\" aria-describedby=\"f-F-msg\">")));
+    Map<String, String> corrected = DataEntryFixture.consistentForm();
+    corrected.put("A", "999"); // a closed field: what is posted for it is ignored
+    submit(fx.bert, 2, corrected, "finalise", true).andExpect(redirectedUrl("/dataentry"))
+        .andExpect(flash().attribute("done", "finalised.DEFINITIVE"));
+    assertThat(state()).isEqualTo(DataEntryStatus.DEFINITIVE);
+  }
+
+  @Test
   void anF203ErrorIsShownBesideTheFieldsAndTheFinishedEntryGoesToTheCoordinator() throws Exception {
     Map<String, String> wrong = DataEntryFixture.consistentForm();
     wrong.put("G", "3"); // E + F + G = 101, H = 100: F.203
