@@ -213,6 +213,13 @@ class DataEntryFlowTest {
         .andExpect(flash().attribute("refusal", "SESSION_NOT_OPEN"));
     assertThat(state()).isEqualTo(DataEntryStatus.NOT_STARTED);
     assertThat(audit.events(50)).anyMatch(e -> e.eventType().equals("COMMITTEE_SESSION_PAUSE"));
+    mvc.perform(get("/dataentry/status").with(as(fx.coordinator)))
+        .andExpect(content().string(containsString("Status: Invoer gepauzeerd")))
+        .andExpect(content().string(containsString("value=\"UNPAUSE\"")));
+    mvc.perform(get("/dataentry").with(as(fx.anna)))
+        .andExpect(content().string(containsString("Invoeren kan nu niet")));
+    mvc.perform(get("/dataentry/status").param("lang", "en").with(as(fx.coordinator)))
+        .andExpect(content().string(containsString("Status: Data entry paused")));
   }
 
   @Test
