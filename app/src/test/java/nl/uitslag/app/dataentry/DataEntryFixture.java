@@ -16,7 +16,7 @@ import nl.uitslag.app.users.Role;
 import nl.uitslag.app.users.UserRepository;
 
 /**
- * A small GR election with a GSB counting centrally (CSO): list 1 with three candidates, list 2 with two, the
+ * A small GR election with a GSB counting centrally (CSO, unless another method is given): list 1 with three candidates, list 2 with two, the
  * given number of polling stations, a coordinator and three typists. Every fixture has its own names, so tests
  * sharing one database do not meet.
  */
@@ -32,11 +32,15 @@ final class DataEntryFixture {
   final String carla;
 
   DataEntryFixture(ElectionRepository elections, UserRepository users, int stationCount) {
+    this(elections, users, stationCount, "CSO");
+  }
+
+  DataEntryFixture(ElectionRepository elections, UserRepository users, int stationCount, String countingMethod) {
     int n = SEQ.incrementAndGet();
     Instant now = Instant.parse("2026-03-18T21:00:00Z");
     electionId = elections.insertElection(
         new ElectionView(0, "GR2026_Test" + n, "Gemeenteraad Test " + n, "GR", "GR1", LocalDate.of(2026, 3, 18),
-            19, "Testdorp", "9999", "CSO", null), now);
+            19, "Testdorp", "9999", countingMethod, null), now);
     elections.insertList(electionId, new ListView(1, "Partij Een", candidates(3)));
     elections.insertList(electionId, new ListView(2, "Partij Twee", candidates(2)));
     for (int i = 1; i <= stationCount; i++) {
