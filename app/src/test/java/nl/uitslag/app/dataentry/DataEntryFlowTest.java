@@ -235,6 +235,32 @@ class DataEntryFlowTest {
     assertThat(view.orElseThrow().results().voters().pollCards()).isZero();
   }
 
+  @Test
+  void theAdministratorCreatesATypistWithAOneTimePasswordForTheGsb() throws Exception {
+    String name = "dirk" + fx.committeeId;
+    String html = mvc.perform(post("/admin/users").param("username", name).param("fullName", "Dirk Invoer")
+            .param("role", "TYPIST").param("committeeId", Long.toString(fx.committeeId))
+            .with(user("beheer").roles("ADMINISTRATOR")).with(csrf()))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Gebruiker " + name + " (Dirk Invoer) is aangemaakt.")))
+        .andReturn().getResponse().getContentAsString();
+    var created = users.findByUsername(name).orElseThrow();
+    assertThat(created.role()).isEqualTo(nl.uitslag.app.users.Role.TYPIST);
+    assertThat(created.committeeId()).isEqualTo(fx.committeeId);
+    assertThat(created.mustChangePassword()).isTrue();
+    java.util.regex.Matcher otp = java.util.regex.Pattern.compile("id=\"one-time-password\">([A-Za-z2-9]{16})<")
+        .matcher(html);
+    assertThat(otp.find()).isTrue();
+    assertThat(created.passwordHash()).doesNotContain(otp.group(1));
+    assertThat(audit.events(50)).anyMatch(e -> e.eventType().equals("USER_CREATED") && e.details().contains(name));
+    // Only administrators manage users.
+    mvc.perform(get("/admin/users").with(as(fx.coordinator))).andExpect(status().isForbidden());
+    mvc.perform(post("/admin/users").param("username", name).param("fullName", "Dirk Invoer")
+            .param("role", "TYPIST").param("committeeId", Long.toString(fx.committeeId))
+            .with(user("beheer").roles("ADMINISTRATOR")).with(csrf()))
+        .andExpect(content().string(containsString("Deze gebruikersnaam bestaat al.")));
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private DataEntryStatus state() {
