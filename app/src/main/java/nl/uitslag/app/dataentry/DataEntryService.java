@@ -1,0 +1,371 @@
+package nl.uitslag.app.dataentry;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.uitslag.app.airgap.AirGapMonitor;
+import nl.uitslag.app.audit.Actor;
+import nl.uitslag.app.audit.AuditLevel;
+import nl.uitslag.app.audit.AuditLog;
+import nl.uitslag.app.dataentry.DataEntryRepository.CommitteeInfo;
+import nl.uitslag.app.dataentry.DataEntryRepository.Station;
+import nl.uitslag.app.dataentry.DataEntryRepository.StoredEntry;
+import nl.uitslag.app.dataentry.DataEntryRepository.StoredSession;
+import nl.uitslag.domain.dataentry.DataEntryOutcome;
+import nl.uitslag.domain.dataentry.DataEntryOutcome.Accepted;
+import nl.uitslag.domain.dataentry.DataEntryOutcome.Refused;
+import nl.uitslag.domain.dataentry.DataEntryState;
+import nl.uitslag.domain.dataentry.DataEntryState.Empty;
+import nl.uitslag.domain.dataentry.DataEntryState.FirstEntryFinalised;
+import nl.uitslag.domain.dataentry.DataEntryStatus;
+import nl.uitslag.domain.dataentry.DifferenceResolution;
+import nl.uitslag.domain.dataentry.DoubleEntry;
+import nl.uitslag.domain.dataentry.EntryNumber;
+import nl.uitslag.domain.dataentry.ErrorResolution;
+import nl.uitslag.domain.dataentry.TypistView;
+import nl.uitslag.domain.dataentry.UserId;
+import nl.uitslag.domain.results.FieldValue;
+import nl.uitslag.domain.results.InvalidResultsException;
+import nl.uitslag.domain.results.ModelVariant;
+import nl.uitslag.domain.results.CountingMethod;
+import nl.uitslag.domain.results.ResultsModel;
+import nl.uitslag.domain.results.ResultsShape;
+import nl.uitslag.domain.session.CommitteeSession;
+import nl.uitslag.domain.session.CompletionCheck;
+import nl.uitslag.domain.session.SessionOutcome;
+import nl.uitslag.domain.validation.ValidationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Double data entry of polling-station reports at a GSB: the committee session and the double-entry state of
+ * each polling station. The rules are the domain's ({@link DoubleEntry}, {@link CommitteeSession}); this
+ * service adds the guards outside the machine (session status, air gap, one station per typist at a time),
+ * stores the new state under optimistic concurrency and writes the audit event in the same transaction.
+ */
+@Service
+public class DataEntryService {
+  /** Refusal keys of the application, besides the domain's {@code Refusal} values. */
+  public static final String SESSION_NOT_OPEN = "SESSION_NOT_OPEN";
+  public static final String WARNINGS_NOT_ACCEPTED = "WARNINGS_NOT_ACCEPTED";
+  public static final String ANOTHER_IN_PROGRESS = "ANOTHER_IN_PROGRESS";
+
+  private final DataEntryRepository repo;
+  private final AuditLog audit;
+  private final AirGapMonitor airGap;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  public DataEntryService(
+      DataEntryRepository repo, AuditLog audit, AirGapMonitor airGap, JdbcClient jdbc, Clock clock) {
+    this.repo = repo;
+    this.audit = audit;
+    this.airGap = airGap;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** What a coordinator can do with the session. */
+  public enum SessionAction {
+    START,
+    PAUSE,
+    UNPAUSE,
+    COMPLETE,
+    REOPEN
+  }
+
+  /**
+   * The outcome of an operation as the screens need it: the domain's outcome, or a refusal by a guard of the
+   * application ({@code refusal} is then the key, and {@code outcome} null).
+   */
+  public record Step(DataEntryOutcome outcome, String refusal, String detail) {
+    static Step of(DataEntryOutcome o) {
+      if (o instanceof Refused r) {
+        return new Step(o, r.reason().name(), r.detail());
+      }
+      return new Step(o, null, null);
+    }
+
+    static Step refused(String key, String detail) {
+      return new Step(null, key, detail);
+    }
+
+    public boolean accepted() {
+      return refusal == null;
+    }
+  }
+
+  /** Thrown when the row changed between reading and writing: the whole transaction is rolled back. */
+  public static final class ConcurrentChangeException extends RuntimeException {
+    public ConcurrentChangeException() {
+      super("someone else changed this data entry at the same moment; nothing was stored");
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  public Optional<CommitteeInfo> committee(long committeeId) {
+    return repo.committee(committeeId);
+  }
+
+  /** The committee's current session, or the first session as it would be created (not stored). */
+  @Transactional(readOnly = true)
+  public CommitteeSession session(CommitteeInfo c) {
+    return repo.currentSession(c.committeeId()).map(StoredSession::session).orElseGet(() -> fresh(c));
+  }
+
+  /** The election's shape: its lists and whether voter cards (C) apply. */
+  public ResultsShape shape(CommitteeInfo c) {
+    // Voter cards (kiezerspassen) do not exist in municipal and island council elections (abacus.md §3.1).
+    boolean voterCards = !("GR".equals(c.category()) || "ER".equals(c.category()));
+    return new ResultsShape(repo.listShapes(c.electionId()), voterCards);
+  }
+
+  DoubleEntry doubleEntry(CommitteeInfo c, ResultsShape shape, int sessionNumber) {
+    ModelVariant variant =
+        ModelVariant.forPollingStation(CountingMethod.valueOf(c.countingMethod()), sessionNumber);
+    return new DoubleEntry(ValidationContext.withDefaults(shape), shape.emptyResults(variant));
+  }
+
+  @Transactional(readOnly = true)
+  public DataEntryState state(CommitteeInfo c, long pollingStationId) {
+    Optional<StoredSession> s = repo.currentSession(c.committeeId());
+    return s.isEmpty() ? new Empty() : repo.entry(s.get().id(), pollingStationId).state();
+  }
+
+  /** What the typist may see of their own entry n of the polling station, if they own it. */
+  @Transactional(readOnly = true)
+  public Optional<TypistView> typistView(CommitteeInfo c, long pollingStationId, EntryNumber n, UserId user) {
+    Optional<StoredSession> s = repo.currentSession(c.committeeId());
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    DoubleEntry de = doubleEntry(c, shape(c), s.get().session().number());
+    return de.typistView(repo.entry(s.get().id(), pollingStationId).state(), n, user);
+  }
+
+  // ---------------------------------------------------------------- session
+
+  @Transactional
+  public SessionOutcome changeSession(CommitteeInfo c, SessionAction action, Actor actor) {
+    airGap.requireIsolated();
+    Instant now = Instant.now(clock);
+    StoredSession stored = repo.currentSession(c.committeeId()).orElseGet(() -> create(c, actor, now));
+    CommitteeSession s = stored.session();
+    SessionOutcome outcome;
+    switch (action) {
+      case START:
+        outcome = s.start();
+        break;
+      case PAUSE:
+        outcome = s.pause();
+        break;
+      case UNPAUSE:
+        outcome = s.unpause();
+        break;
+      case COMPLETE:
+        int notDefinitive = repo.stationCount(c.electionId())
+            - repo.countsPerStatus(c.electionId(), stored.id()).get(DataEntryStatus.DEFINITIVE);
+        outcome = s.complete(new CompletionCheck(notDefinitive, 0));
+        break;
+      default:
+        outcome = s.reopen();
+    }
+    if (outcome instanceof SessionOutcome.Changed changed) {
+      if (!repo.updateSession(stored.id(), changed.session(), stored.version(), now)) {
+        throw new ConcurrentChangeException();
+      }
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("committee", c.committeeId());
+      details.put("session", s.number());
+      details.put("from", s.status().name());
+      details.put("to", changed.session().status().name());
+      audit.record("COMMITTEE_SESSION_" + action.name(), AuditLevel.INFO, actor, details);
+    }
+    return outcome;
+  }
+
+  private CommitteeSession fresh(CommitteeInfo c) {
+    CommitteeSession first = CommitteeSession.first();
+    if (repo.stationCount(c.electionId()) > 0) {
+      return ((SessionOutcome.Changed) first.dataSourceAdded()).session();
+    }
+    return first;
+  }
+
+  private StoredSession create(CommitteeInfo c, Actor actor, Instant now) {
+    CommitteeSession s = fresh(c);
+    long id = repo.insertSession(c.committeeId(), s, now);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("committee", c.committeeId());
+    details.put("session", s.number());
+    details.put("status", s.status().name());
+    audit.record("COMMITTEE_SESSION_CREATED", AuditLevel.INFO, actor, details);
+    return new StoredSession(id, c.committeeId(), s, 1);
+  }
+
+  // ---------------------------------------------------------------- typist operations
+
+  /** Start or resume entry n of a polling station. */
+  @Transactional
+  public Step claim(CommitteeInfo c, long pollingStationId, EntryNumber n, UserId user, Actor actor) {
+    return typistOperation(c, pollingStationId, n, actor, (de, state, now) -> {
+      boolean newClaim = state instanceof Empty && n == EntryNumber.FIRST
+          || state instanceof FirstEntryFinalised && n == EntryNumber.SECOND;
+      if (newClaim && busyElsewhere(pollingStationId, user)) {
+        return Step.refused(ANOTHER_IN_PROGRESS, "finish or discard your other polling station first");
+      }
+      return Step.of(de.claim(state, n, user, now));
+    });
+  }
+
+  /**
+   * Save the typed values (path → value) into entry n; values of fields not named keep their value. Never
+   * blocked by validation errors.
+   */
+  @Transactional
+  public Step save(
+      CommitteeInfo c, long pollingStationId, EntryNumber n, UserId user, Map<String, FieldValue> values,
+      int progress, Actor actor) {
+    return typistOperation(c, pollingStationId, n, actor, (de, state, now) -> {
+      Optional<TypistView> view = de.typistView(state, n, user);
+      if (view.isEmpty()) {
+        // Not this user's entry in progress: nothing to save into.
+        return Step.refused("NOT_THE_OWNER", "no entry " + n.number() + " of yours in progress here");
+      }
+      ResultsModel updated;
+      try {
+        updated = view.get().results().with(values);
+      } catch (InvalidResultsException e) {
+        return Step.refused("INVALID_RESULTS", e.getMessage());
+      }
+      return Step.of(de.save(state, n, user, updated, progress, "", now));
+    });
+  }
+
+  /** Finish entry n; when the entry has warnings, only once the typist accepted them. */
+  @Transactional
+  public Step finalise(
+      CommitteeInfo c, long pollingStationId, EntryNumber n, UserId user, boolean warningsAccepted, Actor actor) {
+    return typistOperation(c, pollingStationId, n, actor, (de, state, now) -> {
+      Optional<TypistView> view = de.typistView(state, n, user);
+      // Warnings must be accepted by the typist before finishing (abacus.md §4, product.md §3).
+      if (view.isPresent() && view.get().validation().hasWarnings() && !warningsAccepted) {
+        return Step.refused(WARNINGS_NOT_ACCEPTED, "accept the warnings first");
+      }
+      return Step.of(de.finalise(state, n, user, now));
+    });
+  }
+
+  /** Throw away the typist's own unfinished entry n. */
+  @Transactional
+  public Step discard(CommitteeInfo c, long pollingStationId, EntryNumber n, UserId user, Actor actor) {
+    return typistOperation(c, pollingStationId, n, actor, (de, state, now) -> Step.of(de.discard(state, n, user, now)));
+  }
+
+  // ---------------------------------------------------------------- coordinator operations
+
+  @Transactional
+  public Step resolveDifferences(
+      CommitteeInfo c, long pollingStationId, DifferenceResolution action, UserId coordinator, Actor actor) {
+    return coordinatorOperation(c, pollingStationId, actor, action.name(),
+        (de, state, now) -> Step.of(de.resolveDifferences(state, action, coordinator, now)));
+  }
+
+  @Transactional
+  public Step resolveErrors(
+      CommitteeInfo c, long pollingStationId, ErrorResolution action, UserId coordinator, Actor actor) {
+    return coordinatorOperation(c, pollingStationId, actor, action.name(),
+        (de, state, now) -> Step.of(de.resolveErrors(state, action, coordinator, now)));
+  }
+
+  // ---------------------------------------------------------------- helpers
+
+  private interface Operation {
+    Step apply(DoubleEntry de, DataEntryState state, Instant now);
+  }
+
+  private Step typistOperation(
+      CommitteeInfo c, long pollingStationId, EntryNumber n, Actor actor, Operation op) {
+    airGap.requireIsolated();
+    Optional<StoredSession> s = repo.currentSession(c.committeeId());
+    // Typists act only while the session is in data entry (docs/DATA-ENTRY.md §2.2, guards).
+    if (s.isEmpty() || !s.get().session().status().typistsMayEnter()) {
+      return Step.refused(SESSION_NOT_OPEN, "data entry is not open");
+    }
+    return apply(c, s.get(), pollingStationId, n, actor, null, op);
+  }
+
+  private Step coordinatorOperation(
+      CommitteeInfo c, long pollingStationId, Actor actor, String resolution, Operation op) {
+    airGap.requireIsolated();
+    Optional<StoredSession> s = repo.currentSession(c.committeeId());
+    if (s.isEmpty() || !s.get().session().status().coordinatorsMayResolve()) {
+      return Step.refused(SESSION_NOT_OPEN, "data entry is not open");
+    }
+    return apply(c, s.get(), pollingStationId, null, actor, resolution, op);
+  }
+
+  private Step apply(
+      CommitteeInfo c, StoredSession s, long pollingStationId, EntryNumber n, Actor actor, String resolution,
+      Operation op) {
+    Station station = repo.station(c.electionId(), pollingStationId)
+        .orElseThrow(() -> new IllegalArgumentException("no polling station " + pollingStationId));
+    Instant now = Instant.now(clock);
+    DoubleEntry de = doubleEntry(c, shape(c), s.session().number());
+    StoredEntry stored = repo.entry(s.id(), pollingStationId);
+    Step step = op.apply(de, stored.state(), now);
+    if (step.outcome() instanceof Accepted a) {
+      if (!a.state().equals(stored.state())
+          && !repo.storeEntry(s.id(), pollingStationId, a.state(), stored.version(), now)) {
+        throw new ConcurrentChangeException();
+      }
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("election", c.electionId());
+      details.put("committee", c.committeeId());
+      details.put("session", s.session().number());
+      details.put("pollingStation", station.number());
+      if (n != null) {
+        details.put("entry", n.number());
+      }
+      if (resolution != null) {
+        details.put("resolution", resolution);
+      }
+      details.put("from", stored.state().status().name());
+      details.put("to", a.state().status().name());
+      audit.record("DATA_ENTRY_" + a.event().name(), AuditLevel.INFO, actor, details);
+    }
+    return step;
+  }
+
+  /** Whether the user has an entry in progress at another polling station (one at a time, issue 5). */
+  private boolean busyElsewhere(long pollingStationId, UserId user) {
+    return jdbc.sql(
+                "SELECT count(*) FROM polling_station_entry WHERE polling_station_id <> ? AND ("
+                    + "(status = 'FIRST_ENTRY_IN_PROGRESS' AND first_by = ?)"
+                    + " OR (status = 'SECOND_ENTRY_IN_PROGRESS' AND second_by = ?))"
+                    + " AND session_id IN (SELECT id FROM committee_session WHERE status = 'DATA_ENTRY')")
+            .params(pollingStationId, user.value(), user.value())
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
+  /** The overview lines, filtered and sorted in SQL. */
+  @Transactional(readOnly = true)
+  public List<DataEntryRepository.StationStatus> overview(
+      CommitteeInfo c, DataEntryStatus only, boolean descending) {
+    Optional<StoredSession> s = repo.currentSession(c.committeeId());
+    return repo.overview(c.electionId(), s.map(StoredSession::id).orElse(-1L), only, descending);
+  }
+
+  @Transactional(readOnly = true)
+  public Map<DataEntryStatus, Integer> counts(CommitteeInfo c) {
+    Optional<StoredSession> s = repo.currentSession(c.committeeId());
+    return repo.countsPerStatus(c.electionId(), s.map(StoredSession::id).orElse(-1L));
+  }
+}
