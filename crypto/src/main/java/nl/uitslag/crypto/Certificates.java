@@ -10,6 +10,7 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1String;
@@ -49,6 +51,18 @@ public final class Certificates {
   private static final String SIGNATURE_ALGORITHM = "SHA256withECDSA";
 
   private Certificates() {}
+
+  /**
+   * The fingerprint of a certificate: SHA-256 over its exact DER encoding, printed on the key-ceremony form and the
+   * installation page in the same lowercase groups as a count file's fingerprint on the PV (spec §4).
+   */
+  public static Fingerprint fingerprint(X509Certificate certificate) {
+    try {
+      return Fingerprint.of(certificate.getEncoded());
+    } catch (CertificateEncodingException e) {
+      throw new IllegalArgumentException("certificate cannot be encoded", e);
+    }
+  }
 
   /** A fresh EC P-256 key pair: needed for ECDH to a certificate, and used for ECDSA signatures as well. */
   public static KeyPair generateKeyPair(SecureRandom random) {

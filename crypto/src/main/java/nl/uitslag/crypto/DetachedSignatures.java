@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.Date;
 import java.util.Hashtable;
 import java.util.List;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.DERSet;
 import org.bouncycastle.asn1.cms.Attribute;
@@ -125,7 +126,7 @@ public final class DetachedSignatures {
   public record Signer(String committeeId, X509Certificate certificate) {
     /** The fingerprint of the signer's certificate, for the audit log. */
     public Fingerprint certificateFingerprint() {
-      return Fingerprint.of(certificate);
+      return Certificates.fingerprint(certificate);
     }
   }
 }

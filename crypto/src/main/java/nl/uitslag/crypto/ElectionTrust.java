@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 
 /**
  * The trust anchor of one election: the certificate of its certificate authority, distributed with the election
@@ -58,7 +59,7 @@ public final class ElectionTrust {
 
   /** The fingerprint to compare with the printed key-ceremony form. */
   public Fingerprint fingerprint() {
-    return Fingerprint.of(authority);
+    return Certificates.fingerprint(authority);
   }
 
   /**

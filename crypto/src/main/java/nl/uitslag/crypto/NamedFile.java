@@ -2,6 +2,7 @@ package nl.uitslag.crypto;
 
 import java.util.Arrays;
 import java.util.regex.Pattern;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 
 /**
  * One file carried in a transfer package: a count file (EML) or a report (PDF), with the plain file name it is

@@ -5,6 +5,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 
 /**
  * What a transfer package says about itself, signed by the sender: which election, which kind of count file, which
@@ -101,12 +102,19 @@ public record PackageMetadata(String electionId, String kind, int sequence, Stri
       return new Manifest(
           metadata,
           emlName,
-          new Fingerprint(values.get("eml-sha256")),
+          sha256(values.get("eml-sha256")),
           pdfName,
-          withPdf ? new Fingerprint(values.get("pdf-sha256")) : null);
+          withPdf ? sha256(values.get("pdf-sha256")) : null);
     } catch (IllegalArgumentException | DateTimeParseException e) {
       throw new RejectedException(Rejection.MALFORMED_PACKAGE, "manifest value invalid: " + e.getMessage(), e);
     }
+  }
+
+  private static Fingerprint sha256(String hex) {
+    if (hex == null) {
+      throw new IllegalArgumentException("a file's sha256 is missing");
+    }
+    return Fingerprint.parse(hex);
   }
 
   private static RejectedException malformed(String detail) {

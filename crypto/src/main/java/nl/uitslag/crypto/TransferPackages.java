@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 
 /**
  * The transfer package that carries a committee's count file to the next committee: one file, a CMS
@@ -97,6 +98,25 @@ public final class TransferPackages {
     @Override
     public byte[] emlSignature() {
       return emlSignature.clone();
+    }
+  }
+
+  /**
+   * The fingerprint challenge on import (spec §4): the two groups the user typed from the paper PV must be the hidden
+   * ones of the file actually received; compared in constant time by {@link Fingerprint.Challenge#verify}.
+   *
+   * @throws RejectedException with {@link Rejection#FINGERPRINT_MISMATCH} when either group differs
+   */
+  public static void checkTypedGroups(Fingerprint.Challenge challenge, String typedFirst, String typedSecond)
+      throws RejectedException {
+    if (!challenge.verify(typedFirst, typedSecond)) {
+      throw new RejectedException(
+          Rejection.FINGERPRINT_MISMATCH,
+          "typed groups at positions "
+              + (challenge.firstHidden() + 1)
+              + " and "
+              + (challenge.secondHidden() + 1)
+              + " do not match");
     }
   }
 

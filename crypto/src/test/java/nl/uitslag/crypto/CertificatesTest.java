@@ -11,6 +11,7 @@ import java.security.cert.X509Certificate;
 import java.security.interfaces.ECPublicKey;
 import java.time.Instant;
 import java.util.List;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 import org.junit.jupiter.api.Test;
 
 class CertificatesTest {
@@ -116,6 +117,13 @@ class CertificatesTest {
     assertThat(election.trust.fingerprint())
         .isEqualTo(Fingerprint.of(election.authority.certificate().getEncoded()));
     assertThat(election.trust.electionId()).isEqualTo(TestElection.ELECTION);
+  }
+
+  @Test
+  void certificateFingerprintIsTheSha256OfItsDerInLowercaseGroups() throws Exception {
+    Fingerprint f = Certificates.fingerprint(election.authority.certificate());
+    assertThat(f).isEqualTo(Fingerprint.of(election.authority.certificate().getEncoded()));
+    assertThat(f.toString()).matches("([0-9a-f]{4} ){15}[0-9a-f]{4}");
   }
 
   @Test

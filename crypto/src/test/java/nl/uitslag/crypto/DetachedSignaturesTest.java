@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 import org.junit.jupiter.api.Test;
 
 class DetachedSignaturesTest {
@@ -21,7 +22,7 @@ class DetachedSignaturesTest {
     DetachedSignatures.Signer signer = DetachedSignatures.verify(eml, p7s, election.trust, ELECTION_NIGHT);
     assertThat(signer.committeeId()).isEqualTo("0096");
     assertThat(signer.certificate()).isEqualTo(election.senderSigning.certificate());
-    assertThat(signer.certificateFingerprint()).isEqualTo(Fingerprint.of(election.senderSigning.certificate()));
+    assertThat(signer.certificateFingerprint()).isEqualTo(Fingerprint.of(election.senderSigning.certificate().getEncoded()));
   }
 
   @Test

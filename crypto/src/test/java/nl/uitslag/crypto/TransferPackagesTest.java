@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -25,9 +26,32 @@ import nl.uitslag.crypto.TransferPackages.ToPassword;
 import nl.uitslag.crypto.TransferPackages.Unsealed;
 import nl.uitslag.crypto.TransferPackages.WithKey;
 import nl.uitslag.crypto.TransferPackages.WithPassword;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 import org.junit.jupiter.api.Test;
 
 class TransferPackagesTest {
+  /** FIPS 180-2 test vector: SHA-256("abc"). */
+  private static final Fingerprint ABC = Fingerprint.of("abc".getBytes(StandardCharsets.US_ASCII));
+
+  @Test
+  void fingerprintChallengeAcceptsTheRightGroupsInAnyCase() throws Exception {
+    Fingerprint.Challenge c = ABC.challenge(new SecureRandom());
+    TransferPackages.checkTypedGroups(
+        c, ABC.group(c.firstHidden()).toUpperCase(java.util.Locale.ROOT), " " + ABC.group(c.secondHidden()) + " ");
+  }
+
+  @Test
+  void fingerprintChallengeRefusesAWrongGroupWithItsOwnReason() {
+    Fingerprint.Challenge c = ABC.challenge(new SecureRandom());
+    String wrong = ABC.group(c.secondHidden()).equals("0000") ? "ffff" : "0000";
+    assertThatThrownBy(() -> TransferPackages.checkTypedGroups(c, ABC.group(c.firstHidden()), wrong))
+        .isInstanceOfSatisfying(
+            RejectedException.class, e -> assertThat(e.reason()).isEqualTo(Rejection.FINGERPRINT_MISMATCH))
+        .hasMessageContaining("positions " + (c.firstHidden() + 1) + " and " + (c.secondHidden() + 1));
+    assertThatThrownBy(() -> TransferPackages.checkTypedGroups(c, null, ABC.group(c.secondHidden())))
+        .isInstanceOf(RejectedException.class);
+  }
+
   private static final char[] PASSWORD = "VLIELAND-2022-overdracht".toCharArray();
   private static final Instant IMPORT = Instant.parse("2022-03-18T10:00:00Z");
   private static final Expectations FIRST_510B = new Expectations(ELECTION, "510b", 1);

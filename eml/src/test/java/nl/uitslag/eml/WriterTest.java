@@ -21,6 +21,7 @@ import nl.uitslag.domain.count.ReportingUnitCount;
 import nl.uitslag.domain.count.UncountedReason;
 import nl.uitslag.domain.count.VoteCounts;
 import nl.uitslag.domain.election.ManagingAuthority;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 import org.junit.jupiter.api.Test;
 
 /** Our 510 and 520 exports validate against the published schemas and are byte-stable. */

@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import nl.uitslag.domain.election.CandidateLists;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 import nl.uitslag.eml.EmlDocument;
 import nl.uitslag.eml.EmlException;
 import nl.uitslag.eml.EmlReader;
 import nl.uitslag.eml.EmlRule;
-import nl.uitslag.eml.Fingerprint;
 import nl.uitslag.eml.ReadOptions;
 
 /** Reads a file once from disk, checking it and computing its fingerprint over the same bytes. */

@@ -15,7 +15,6 @@ import java.util.concurrent.Callable;
 import nl.uitslag.crypto.Certificates;
 import nl.uitslag.crypto.Credential;
 import nl.uitslag.crypto.EncryptedKeys;
-import nl.uitslag.crypto.Fingerprint;
 import nl.uitslag.crypto.KeyPurpose;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,7 +49,7 @@ public final class KeysCommand implements Callable<Integer> {
         certificate.getNotBefore().toInstant(),
         certificate.getNotAfter().toInstant(),
         certificate.getSerialNumber().toString(16),
-        Fingerprint.of(certificate));
+        Certificates.fingerprint(certificate));
   }
 
   /** {@code uitslag keys create-authority}. */

@@ -13,7 +13,7 @@ import java.nio.charset.StandardCharsets;
 import nl.uitslag.app.SharedData;
 import nl.uitslag.app.TestDataDir;
 import nl.uitslag.app.audit.AuditLog;
-import nl.uitslag.eml.Fingerprint;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import nl.uitslag.crypto.Certificates;
-import nl.uitslag.crypto.Fingerprint;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -69,7 +69,7 @@ class KeyCommandsTest {
   @Test
   void createAuthorityPrintsTheFingerprintForTheCeremonyForm() throws IOException {
     var authority = Certificates.fromPem(Files.readString(keys.resolve("authority.crt.pem"))).get(0);
-    assertThat(ceremonyOut).contains("ELECTION AUTHORITY").contains("fingerprint: " + Fingerprint.of(authority));
+    assertThat(ceremonyOut).contains("ELECTION AUTHORITY").contains("fingerprint: " + Certificates.fingerprint(authority));
   }
 
   @Test
@@ -95,7 +95,7 @@ class KeyCommandsTest {
     var authority = Certificates.fromPem(Files.readString(keys.resolve("authority.crt.pem"))).get(0);
     assertThat(out)
         .contains("authority.crt.pem", "0096.signing.crt.pem", "CSB.encryption.crt.pem")
-        .contains(Fingerprint.of(authority).toString())
+        .contains(Certificates.fingerprint(authority).toString())
         .doesNotContain("PRIVATE");
   }
 

@@ -1,6 +1,7 @@
 package nl.uitslag.documents.pdf;
 
 import java.util.Objects;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 
 /**
  * The count file (telbestand, EML_NL 510) that a results PV belongs to: its name and fingerprint, both

@@ -21,6 +21,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 
 /**
  * Test-only view models built from the real, published GR2022 files of West Maas en Waal (21 polling

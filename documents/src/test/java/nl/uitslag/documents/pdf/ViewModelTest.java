@@ -12,6 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 import org.junit.jupiter.api.Test;
 
 /** The view model refuses figures that a definitive result can never have. */
@@ -122,17 +123,17 @@ class ViewModelTest {
     Fingerprint fp = Fingerprint.parse(
         "D6BE D099 CB7E 30B9 1863 4300 407E EB8D 2624 D8C8 9029 F47B ECC4 D4A2 063F 801E");
     assertThat(fp.hex()).hasSize(64).isLowerCase();
-    assertThat(fp.grouped()).isEqualTo(
+    assertThat(fp.toString()).isEqualTo(
         "d6be d099 cb7e 30b9 1863 4300 407e eb8d 2624 d8c8 9029 f47b ecc4 d4a2 063f 801e");
-    assertThatThrownBy(() -> new Fingerprint("abc")).hasMessageContaining("64 lowercase");
+    assertThatThrownBy(() -> Fingerprint.parse("abc")).hasMessageContaining("64 hexadecimal");
     assertThatThrownBy(() -> Fingerprint.ofDigest(new byte[20])).hasMessageContaining("32 bytes");
   }
 
   @Property
   void fingerprintGroupsParseBackToTheSameDigest(@ForAll("digests") byte[] digest) {
     Fingerprint fp = Fingerprint.ofDigest(digest);
-    assertThat(fp.grouped().split(" ")).hasSize(16).allMatch(g -> g.length() == 4);
-    assertThat(Fingerprint.parse(fp.grouped())).isEqualTo(fp);
+    assertThat(fp.toString().split(" ")).hasSize(16).allMatch(g -> g.length() == 4);
+    assertThat(Fingerprint.parse(fp.toString())).isEqualTo(fp);
   }
 
   @Provide

@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 import nl.uitslag.app.UitslagProperties;
 import nl.uitslag.crypto.Certificates;
-import nl.uitslag.crypto.Fingerprint;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -54,7 +53,7 @@ class CaCertificateController {
     pem.ifPresent(
         p -> {
           var certificate = Certificates.fromPem(p).get(0);
-          model.addAttribute("fingerprint", Fingerprint.of(certificate).toString());
+          model.addAttribute("fingerprint", Certificates.fingerprint(certificate).toString());
           model.addAttribute("caName", certificate.getSubjectX500Principal().getName());
         });
     return "tls/ca";

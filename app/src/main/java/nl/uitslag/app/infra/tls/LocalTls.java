@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import nl.uitslag.crypto.Certificates;
 import nl.uitslag.crypto.Credential;
-import nl.uitslag.crypto.Fingerprint;
 import nl.uitslag.crypto.tls.InstallationCa;
 import nl.uitslag.crypto.tls.PrivateKeyPem;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 
 /**
  * The TLS files of one installation in {@code <data-dir>/tls/}: the installation CA, created on the first start
@@ -111,8 +111,8 @@ public final class LocalTls {
           dir.resolve(CA_CERTIFICATE),
           dir.resolve(SERVER_CERTIFICATE),
           dir.resolve(SERVER_KEY),
-          Fingerprint.of(ca.certificate()),
-          Fingerprint.of(server.certificate()),
+          Certificates.fingerprint(ca.certificate()),
+          Certificates.fingerprint(server.certificate()),
           created,
           names(server.certificate()),
           List.copyOf(refused));

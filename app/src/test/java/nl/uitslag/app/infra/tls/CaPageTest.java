@@ -14,7 +14,6 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.List;
 import nl.uitslag.crypto.Certificates;
-import nl.uitslag.crypto.Fingerprint;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -58,7 +57,7 @@ class CaPageTest {
     String pem = new String(body, java.nio.charset.StandardCharsets.US_ASCII);
     assertThat(pem).doesNotContain("PRIVATE KEY");
     assertThat(Certificates.fromPem(pem)).hasSize(1);
-    assertThat(Fingerprint.of(Certificates.fromPem(pem).get(0))).isEqualTo(tls.caFingerprint());
+    assertThat(Certificates.fingerprint(Certificates.fromPem(pem).get(0))).isEqualTo(tls.caFingerprint());
   }
 
   @Test

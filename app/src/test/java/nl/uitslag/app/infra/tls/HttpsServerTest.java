@@ -25,7 +25,7 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.TrustManagerFactory;
 import nl.uitslag.app.Server;
 import nl.uitslag.crypto.Certificates;
-import nl.uitslag.crypto.Fingerprint;
+import nl.uitslag.domain.fingerprint.Fingerprint;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -51,7 +51,7 @@ class HttpsServerTest {
       try (ConfigurableApplicationContext first = start(dataDir, httpsPort, httpPort)) {
         X509Certificate ca = Certificates.fromPem(Files.readString(LocalTls.caCertificate(dataDir))).get(0);
         client = clientTrusting(ca);
-        firstServer = Fingerprint.of(serverCertificate(dataDir));
+        firstServer = Certificates.fingerprint(serverCertificate(dataDir));
 
         HttpResponse<String> login = client.send(get("https://localhost:" + httpsPort + "/login"), ofString());
         assertThat(login.statusCode()).as("no user yet: to set-up").isEqualTo(302);
@@ -85,7 +85,7 @@ class HttpsServerTest {
 
       int httpsPort2 = freePort();
       try (ConfigurableApplicationContext second = start(dataDir, httpsPort2, freePort())) {
-        assertThat(Fingerprint.of(serverCertificate(dataDir))).isNotEqualTo(firstServer);
+        assertThat(Certificates.fingerprint(serverCertificate(dataDir))).isNotEqualTo(firstServer);
         // The client still trusts only the CA it downloaded before the restart.
         assertThat(client.send(get("https://localhost:" + httpsPort2 + "/ca"), ofString()).statusCode())
             .isEqualTo(200);
@@ -94,7 +94,7 @@ class HttpsServerTest {
       String output = console.toString(StandardCharsets.UTF_8);
       assertThat(output).contains("https://localhost:" + httpsPort + "/");
       X509Certificate ca = Certificates.fromPem(Files.readString(LocalTls.caCertificate(dataDir))).get(0);
-      assertThat(output).contains(Fingerprint.of(ca).toString(), Fingerprint.of(serverCertificate(dataDir)).toString());
+      assertThat(output).contains(Certificates.fingerprint(ca).toString(), Certificates.fingerprint(serverCertificate(dataDir)).toString());
       assertThat(output).doesNotContain("PRIVATE KEY");
       for (String keyFile : List.of("ca.key", "server.key")) {
         for (String line : Files.readAllLines(LocalTls.directory(dataDir).resolve(keyFile))) {

@@ -14,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import nl.uitslag.crypto.Certificates;
-import nl.uitslag.crypto.Fingerprint;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +38,8 @@ class LocalTlsTest {
     assertThat(chain).hasSize(2);
     assertThat(chain.get(1)).isEqualTo(ca);
     chain.get(0).verify(ca.getPublicKey());
-    assertThat(Fingerprint.of(ca)).isEqualTo(tls.caFingerprint());
-    assertThat(Fingerprint.of(chain.get(0))).isEqualTo(tls.serverFingerprint());
+    assertThat(Certificates.fingerprint(ca)).isEqualTo(tls.caFingerprint());
+    assertThat(Certificates.fingerprint(chain.get(0))).isEqualTo(tls.serverFingerprint());
     assertThat(tls.names()).containsExactly("telling-01", "localhost", "127.0.0.1", "192.168.1.20");
     assertThat(tls.refused()).isEmpty();
   }
@@ -118,7 +117,7 @@ class LocalTlsTest {
         .doesNotContain("127.0.0.1:8443", "fe80")
         .contains(tls.caFingerprint().toString(), tls.serverFingerprint().toString())
         .doesNotContain("PRIVATE");
-    assertThat(tls.caFingerprint().toString()).matches("([0-9A-F]{4} ){15}[0-9A-F]{4}");
+    assertThat(tls.caFingerprint().toString()).matches("([0-9a-f]{4} ){15}[0-9a-f]{4}");
     assertThat(TlsServerSettings.urls(tls, 443, "127.0.0.1")).containsExactly("https://localhost/");
     assertThat(TlsServerSettings.urls(tls, 8443, "192.168.1.20")).containsExactly("https://192.168.1.20:8443/");
   }

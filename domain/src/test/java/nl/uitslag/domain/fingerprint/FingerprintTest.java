@@ -1,10 +1,14 @@
-package nl.uitslag.eml;
+package nl.uitslag.domain.fingerprint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
@@ -13,6 +17,22 @@ import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 
 class FingerprintTest {
+  /** FIPS 180-2 test vector: SHA-256("abc"). */
+  private static final Fingerprint ABC = Fingerprint.of("abc".getBytes(StandardCharsets.US_ASCII));
+
+  private static byte[] vlieland() {
+    String p = System.getProperty("uitslag.shared");
+    Path root = p != null ? Path.of(p) : Path.of("../../shared");
+    if (!Files.isDirectory(root)) {
+      root = Path.of("../../shared");
+    }
+    try {
+      return Files.readAllBytes(root.resolve("data/eml/GR2022/Telling_GR2022_Vlieland.eml.xml"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Test
   void sha256OfAbcIsTheFipsVectorIn16LowercaseGroups() {
     Fingerprint f = Fingerprint.of("abc".getBytes(StandardCharsets.US_ASCII));
@@ -23,13 +43,13 @@ class FingerprintTest {
 
   @Test
   void streamAndBytesGiveTheSameFingerprintOfARealFile() throws Exception {
-    byte[] bytes = Shared.bytes(Shared.eml("GR2022/Telling_GR2022_Vlieland.eml.xml"));
+    byte[] bytes = vlieland();
     assertThat(Fingerprint.of(new ByteArrayInputStream(bytes))).isEqualTo(Fingerprint.of(bytes));
   }
 
   @Test
   void oneChangedByteChangesTheFingerprint() {
-    byte[] bytes = Shared.bytes(Shared.eml("GR2022/Telling_GR2022_Vlieland.eml.xml"));
+    byte[] bytes = vlieland();
     Fingerprint before = Fingerprint.of(bytes);
     bytes[bytes.length / 2] ^= 1;
     assertThat(Fingerprint.of(bytes).matches(before)).isFalse();
@@ -83,5 +103,65 @@ class FingerprintTest {
   @net.jqwik.api.Provide
   net.jqwik.api.Arbitrary<String> groups() {
     return net.jqwik.api.Arbitraries.strings().withChars("0123456789abcdef").ofLength(4);
+  }
+
+  @Test
+  void hexIsTheDigestIn64LowercaseCharactersAndRoundTrips() {
+    assertThat(ABC.hex()).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+    assertThat(Fingerprint.parse(ABC.hex())).isEqualTo(ABC);
+    assertThat(Fingerprint.ofDigest(ABC.digest())).isEqualTo(ABC);
+    assertThatThrownBy(() -> Fingerprint.ofDigest(new byte[20])).hasMessageContaining("32 bytes");
+  }
+
+  @Test
+  void parseIgnoresSpacesColonsAndCase() {
+    assertThat(Fingerprint.parse("ba78 16bf:8f01 cfea 414140de5dae2223b00361a396177a9cb410ff61f20015ad")).isEqualTo(ABC);
+    assertThat(Fingerprint.parse("BA:78:16:BF:8F:01:CF:EA:41:41:40:DE:5D:AE:22:23:B0:03:61:A3:96:17:7A:9C:B4:10:FF:61:F2:00:15:AD"))
+        .isEqualTo(ABC);
+    assertThatThrownBy(() -> Fingerprint.parse("BA78")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> Fingerprint.parse("abc")).hasMessageContaining("64 hexadecimal");
+  }
+
+  @Test
+  void challengeAcceptsTheRightGroupsInAnyCase() {
+    Fingerprint.Challenge c = new Fingerprint.Challenge(ABC, 0, 15);
+    assertThat(c.verify("ba78", " 15ad ")).isTrue();
+    assertThat(c.verify("BA78", "15AD")).isTrue();
+    assertThat(c.shown()).isEqualTo(
+        "____ 16bf 8f01 cfea 4141 40de 5dae 2223 b003 61a3 9617 7a9c b410 ff61 f200 ____");
+  }
+
+  @Test
+  void challengeRefusesAWrongGroup() {
+    Fingerprint.Challenge c = new Fingerprint.Challenge(ABC, 2, 10);
+    assertThat(c.verify("8F01", "0000")).isFalse();
+    assertThat(c.verify(null, "9617")).isFalse();
+    assertThat(c.verify("8f01", "9617")).isTrue();
+  }
+
+  @Test
+  void hiddenPositionsOutsideTheirHalfAreRefused() {
+    assertThatThrownBy(() -> new Fingerprint.Challenge(ABC, 2, 5)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new Fingerprint.Challenge(ABC, 8, 9)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Property(tries = 300)
+  void drawnPositionsAreOneGroupInEachHalf(@ForAll long seed) {
+    SecureRandom random = new SecureRandom();
+    random.setSeed(seed);
+    Fingerprint.Challenge c = ABC.challenge(random);
+    assertThat(c.firstHidden()).isBetween(0, 7);
+    assertThat(c.secondHidden()).isBetween(8, 15);
+  }
+
+  @Test
+  void everyPairOfPositionsCanBeDrawn() {
+    SecureRandom random = new SecureRandom();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < 20_000 && seen.size() < 64; i++) {
+      Fingerprint.Challenge c = ABC.challenge(random);
+      seen.add(c.firstHidden() + "/" + c.secondHidden());
+    }
+    assertThat(seen).hasSize(8 * 8);
   }
 }

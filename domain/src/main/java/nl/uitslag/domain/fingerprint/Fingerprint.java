@@ -1,4 +1,4 @@
-package nl.uitslag.eml;
+package nl.uitslag.domain.fingerprint;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,9 +12,10 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The fingerprint of a count file: SHA-256 over its exact bytes (no canonicalisation), shown as 16 groups of 4
- * lowercase hexadecimal characters. It is printed on every page of the PV that belongs to the file, so a receiver
- * can compare the file with the signed paper.
+ * The fingerprint of a count file, election file or certificate: SHA-256 over its exact bytes (no
+ * canonicalisation), shown as 16 groups of 4 lowercase hexadecimal characters (spec §4). It is printed on every page
+ * of the PV that belongs to a count file and on the key-ceremony form, so a person can compare the file with paper;
+ * there is one printed form for all of them so the same bytes always read the same.
  */
 public final class Fingerprint {
   /** Number of groups shown. */
@@ -24,7 +25,7 @@ public final class Fingerprint {
 
   private Fingerprint(byte[] digest) {
     if (digest.length != 32) {
-      throw new IllegalArgumentException("a SHA-256 digest has 32 bytes");
+      throw new IllegalArgumentException("a SHA-256 digest has 32 bytes, got " + digest.length);
     }
     this.digest = digest.clone();
   }
@@ -60,11 +61,12 @@ public final class Fingerprint {
     }
   }
 
-  /** Parses "xxxx xxxx ... xxxx" (16 groups; case and extra whitespace ignored). */
+  /** Reads a fingerprint as typed or printed: 64 hexadecimal characters; spaces, colons and case are ignored. */
   public static Fingerprint parse(String text) {
-    String hex = text.replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+    Objects.requireNonNull(text, "text");
+    String hex = text.replaceAll("[\\s:]+", "").toLowerCase(Locale.ROOT);
     if (!hex.matches("[0-9a-f]{64}")) {
-      throw new IllegalArgumentException("a fingerprint has 64 hexadecimal characters");
+      throw new IllegalArgumentException("a fingerprint has 64 hexadecimal characters, got: '" + text + "'");
     }
     byte[] d = new byte[32];
     for (int i = 0; i < 32; i++) {
@@ -76,6 +78,15 @@ public final class Fingerprint {
   /** The raw digest. */
   public byte[] digest() {
     return digest.clone();
+  }
+
+  /** The 64 lowercase hexadecimal characters without spaces, as written in a transfer package's manifest. */
+  public String hex() {
+    StringBuilder b = new StringBuilder(64);
+    for (byte x : digest) {
+      b.append(Character.forDigit((x >> 4) & 0xf, 16)).append(Character.forDigit(x & 0xf, 16));
+    }
+    return b.toString();
   }
 
   /** Group i (0..15): 4 lowercase hexadecimal characters. */
