@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
 import nl.uitslag.app.audit.Actors;
+import nl.uitslag.app.backup.BackupService;
 import nl.uitslag.app.election.ElectionImportService.FileKind;
 import nl.uitslag.app.election.ElectionImportService.ImportWizard;
 import nl.uitslag.eml.EmlException;
@@ -27,9 +28,11 @@ import org.springframework.web.multipart.MultipartFile;
 class ElectionImportController {
   private static final String WIZARD = "electionImportWizard";
   private final ElectionImportService imports;
+  private final BackupService backups;
 
-  ElectionImportController(ElectionImportService imports) {
+  ElectionImportController(ElectionImportService imports, BackupService backups) {
     this.imports = imports;
+    this.backups = backups;
   }
 
   @GetMapping
@@ -89,6 +92,8 @@ class ElectionImportController {
       @RequestParam String countingMethod, HttpSession session, HttpServletRequest request, Model model) {
     ImportWizard wizard = wizard(session);
     try {
+      // An import adds a whole election at once: a copy from just before it makes it undoable.
+      backups.backup(BackupService.Reason.BEFORE_RISKY_OPERATION, Actors.of(request));
       long id = imports.create(wizard, countingMethod, Actors.of(request));
       session.removeAttribute(WIZARD);
       return "redirect:/elections/" + id;

@@ -44,6 +44,7 @@ class ElectionImportTest {
   @Autowired MockMvc mvc;
   @Autowired ElectionRepository elections;
   @Autowired AuditLog audit;
+  @Autowired nl.uitslag.app.backup.BackupService backups;
 
   @Autowired nl.uitslag.app.users.UserService users;
 
@@ -70,6 +71,9 @@ class ElectionImportTest {
         .andExpect(status().is3xxRedirection());
 
     var election = elections.findAll().stream().filter(e -> e.identifier().equals("TK2021")).findFirst().orElseThrow();
+    assertThat(backups.list())
+        .as("a checked copy is made before the import changes the database")
+        .anyMatch(p -> p.getFileName().toString().endsWith("-before_risky_operation.db"));
     assertThat(election.numberOfSeats()).isEqualTo(150);
     assertThat(elections.lists(election.id())).hasSize(29);
     assertThat(audit.events(100))
