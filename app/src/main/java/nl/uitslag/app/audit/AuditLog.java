@@ -99,6 +99,12 @@ public class AuditLog {
         .list();
   }
 
+  /** The number of events in the log. */
+  @Transactional(readOnly = true)
+  public long count() {
+    return jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single();
+  }
+
   /**
    * Checks the whole chain and returns the problems found, each naming the event; empty when the log is intact.
    */

@@ -29,7 +29,7 @@ public final class AuditCommand {
           dataDir.start()) {
         AuditLog audit = ctx.getBean(AuditLog.class);
         List<String> problems = audit.verify();
-        int count = audit.events(Integer.MAX_VALUE).size();
+        long count = audit.count();
         if (problems.isEmpty()) {
           System.out.println("Auditlog in orde / audit log intact: " + count + " events");
           return 0;
