@@ -8,6 +8,7 @@ import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.Collection;
 import javax.crypto.AEADBadTagException;
+import javax.security.auth.x500.X500Principal;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.cms.CMSObjectIdentifiers;
 import org.bouncycastle.asn1.cms.ContentInfo;
@@ -19,6 +20,7 @@ import org.bouncycastle.cms.CMSAuthEnvelopedData;
 import org.bouncycastle.cms.CMSAuthEnvelopedDataGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.KeyAgreeRecipientId;
 import org.bouncycastle.cms.KeyAgreeRecipientInformation;
 import org.bouncycastle.cms.PasswordRecipient;
 import org.bouncycastle.cms.PasswordRecipientInformation;
@@ -146,6 +148,42 @@ public final class Envelopes {
       }
       throw new RejectedException(Rejection.WRONG_PASSWORD, "content key could not be unwrapped", e);
     }
+  }
+
+  /** To whom a package is encrypted, read from its header before anything is decrypted. */
+  public sealed interface Addressee permits AddressedToCertificate, AddressedToPassword {}
+
+  /** Encrypted to the certificate with this issuer and serial number (its key-agreement recipient id). */
+  public record AddressedToCertificate(X500Principal issuer, BigInteger serial) implements Addressee {}
+
+  /** Encrypted under a password agreed out of band. */
+  public record AddressedToPassword() implements Addressee {}
+
+  /**
+   * Reads to whom a package is encrypted, so a receiver holding several committees' keys knows which one to unlock;
+   * decrypts nothing. A package with no recipient this format writes is {@link Rejection#DAMAGED}.
+   *
+   * @throws RejectedException {@link Rejection#TRUNCATED} or {@link Rejection#DAMAGED}
+   */
+  public static Addressee addressee(byte[] envelope) throws RejectedException {
+    CMSAuthEnvelopedData data = parse(envelope);
+    for (RecipientInformation recipient : data.getRecipientInfos().getRecipients()) {
+      if (recipient instanceof PasswordRecipientInformation) {
+        return new AddressedToPassword();
+      }
+      if (recipient.getRID() instanceof KeyAgreeRecipientId) {
+        KeyAgreeRecipientId id = (KeyAgreeRecipientId) recipient.getRID();
+        if (id.getIssuer() != null && id.getSerialNumber() != null) {
+          try {
+            return new AddressedToCertificate(
+                new X500Principal(id.getIssuer().getEncoded()), id.getSerialNumber());
+          } catch (IOException | IllegalArgumentException e) {
+            throw new RejectedException(Rejection.DAMAGED, "recipient issuer unreadable", e);
+          }
+        }
+      }
+    }
+    throw new RejectedException(Rejection.DAMAGED, "package names no recipient this format writes");
   }
 
   /**

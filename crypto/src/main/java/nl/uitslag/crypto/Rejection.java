@@ -39,6 +39,10 @@ public enum Rejection {
   CERTIFICATE_NOT_YET_VALID(
       "Het certificaat van de ondertekenaar of de certificaatautoriteit is nog niet geldig.",
       "The certificate of the signer or of the certificate authority is not valid yet."),
+  CERTIFICATE_REVOKED(
+      "Het certificaat van de ondertekenaar is ingetrokken: bestanden met deze handtekening worden niet meer"
+          + " aanvaard.",
+      "The signer's certificate has been revoked: files signed with it are no longer accepted."),
   CERTIFICATE_WRONG_PURPOSE(
       "Het certificaat is niet bedoeld voor dit gebruik (ondertekenen of versleutelen).",
       "The certificate is not meant for this use (signing or encryption)."),

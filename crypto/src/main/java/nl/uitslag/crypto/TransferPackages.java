@@ -180,6 +180,32 @@ public final class TransferPackages {
       EmlFactsReader emlFacts,
       Instant at)
       throws RejectedException {
+    return unseal(packageBytes, opener, trust, expectations, emlFacts, certificate -> false, at);
+  }
+
+  /** The receiver's own list of revoked committee certificates (kept offline: there is no CRL on an air gap). */
+  @FunctionalInterface
+  public interface Revocations {
+    boolean isRevoked(X509Certificate certificate);
+  }
+
+  /**
+   * As {@link #unseal(byte[], Opener, ElectionTrust, Expectations, EmlFactsReader, Instant)}, and refuses a package
+   * whose signer's certificate is on the receiver's revocation list, right after the chain check and before any
+   * content is looked at.
+   *
+   * @throws RejectedException with the first reason the package fails; {@link Rejection#CERTIFICATE_REVOKED} for a
+   *     revoked signer
+   */
+  public static Unsealed unseal(
+      byte[] packageBytes,
+      Opener opener,
+      ElectionTrust trust,
+      Expectations expectations,
+      EmlFactsReader emlFacts,
+      Revocations revocations,
+      Instant at)
+      throws RejectedException {
     byte[] zip =
         opener instanceof WithKey
             ? Envelopes.decrypt(packageBytes, ((WithKey) opener).credential())
@@ -193,6 +219,12 @@ public final class TransferPackages {
     byte[] manifestBytes = entries.get(MANIFEST);
     DetachedSignatures.Signer signer =
         DetachedSignatures.verify(manifestBytes, entries.get(MANIFEST_SIGNATURE), trust, at);
+    if (revocations.isRevoked(signer.certificate())) {
+      throw new RejectedException(
+          Rejection.CERTIFICATE_REVOKED,
+          "signer " + signer.committeeId() + " serial " + signer.certificate().getSerialNumber().toString(16)
+              + " is revoked");
+    }
     PackageMetadata.Manifest manifest = PackageMetadata.parse(utf8(manifestBytes));
     byte[] eml = entries.get(EML);
     DetachedSignatures.Signer emlSigner = DetachedSignatures.verify(eml, entries.get(EML_SIGNATURE), trust, at);
