@@ -11,13 +11,19 @@ import nl.uitslag.eml.ReadOptions;
  * The two facts the seal commands check, read with the strict EML reader: a file that the reader rejects is
  * neither sealed nor accepted from a package.
  */
-final class EmlHeader {
+public final class EmlHeader {
   private EmlHeader() {}
 
-  static EmlFacts read(byte[] eml) {
+  /** The ManagingAuthority and election id of a count file; throws when the strict reader refuses the file. */
+  public static EmlFacts read(byte[] eml) {
     EmlDocument doc = EmlReader.read(new ByteArrayInputStream(eml), "count file", ReadOptions.none());
     var authority = doc.header().authority();
     return new EmlFacts(authority == null ? null : authority.id(), election(doc).id());
+  }
+
+  /** The EML Id of the file's kind (e.g. {@code 510b}); throws when the strict reader refuses the file. */
+  public static String kind(byte[] eml) {
+    return EmlReader.read(new ByteArrayInputStream(eml), "count file", ReadOptions.none()).header().kind().id();
   }
 
   private static ElectionIdentifier election(EmlDocument doc) {
