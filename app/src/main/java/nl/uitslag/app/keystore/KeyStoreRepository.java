@@ -42,6 +42,19 @@ class KeyStoreRepository {
   /** A revoked certificate serial. */
   record RevokedRow(String serial, String reason, String revokedAt) {}
 
+  /** An election that can be chosen on the package check page. */
+  record ElectionChoice(long id, String identifier, String name) {}
+
+  List<ElectionChoice> elections() {
+    return jdbc.sql("SELECT id, identifier, name FROM election ORDER BY election_date DESC, id DESC")
+        .query((rs, n) -> new ElectionChoice(rs.getLong(1), rs.getString(2), rs.getString(3)))
+        .list();
+  }
+
+  Optional<Long> electionOfCommittee(long committeeId) {
+    return jdbc.sql("SELECT election_id FROM committee WHERE id = ?").param(committeeId).query(Long.class).optional();
+  }
+
   Optional<String> electionIdentifier(long electionId) {
     return jdbc.sql("SELECT identifier FROM election WHERE id = ?").param(electionId).query(String.class).optional();
   }
