@@ -37,11 +37,16 @@ final class KeyStoreFixture {
   final KeyStoreRepository repository;
 
   KeyStoreFixture(ElectionRepository elections, KeyStoreService keys, KeyStoreRepository repository) {
+    this(elections, keys, repository, ELECTION);
+  }
+
+  KeyStoreFixture(
+      ElectionRepository elections, KeyStoreService keys, KeyStoreRepository repository, String identifier) {
     this.keys = keys;
     this.repository = repository;
     electionId =
         elections.insertElection(
-            new ElectionView(0, ELECTION, "Gemeenteraad Vlieland 2022", "GR", "GR1", LocalDate.of(2022, 3, 16), 11,
+            new ElectionView(0, identifier, "Gemeenteraad Vlieland 2022", "GR", "GR1", LocalDate.of(2022, 3, 16), 11,
                 "Vlieland", "0096", "CSO", null),
             Instant.parse("2022-01-10T09:00:00Z"));
     // Valid from before the election until well after today, so "now" lies inside every certificate.
