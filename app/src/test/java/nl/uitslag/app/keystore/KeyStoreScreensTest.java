@@ -143,7 +143,7 @@ class KeyStoreScreensTest {
 
     mvc.perform(get(base + "/sheet").with(admin))
         .andExpect(status().isOk())
-        .andExpect(content().string(Matchers.containsString("/css/keystore-sheet.css")))
+        .andExpect(content().string(Matchers.containsString("/css/keystore.css")))
         .andExpect(content().string(Matchers.containsString(caFingerprint.split(" ")[15])))
         .andExpect(content().string(Matchers.containsString("Handtekening")));
 
