@@ -216,6 +216,12 @@ class KeyStoreController {
     return download(bundle, committeeId.replaceAll("[^A-Za-z0-9_.-]", "_") + ".bundle.pem");
   }
 
+  /** An unknown election or certificate in the address is "not found", not a server error. */
+  @org.springframework.web.bind.annotation.ExceptionHandler(KeyStoreException.class)
+  ResponseEntity<String> notFound(KeyStoreException e) {
+    return ResponseEntity.status(org.springframework.http.HttpStatus.NOT_FOUND).build();
+  }
+
   private String page(long electionId, HttpSession session, Model model) {
     Object rejection = model.getAttribute("rejection");
     if (rejection instanceof nl.uitslag.crypto.Rejection) {

@@ -264,9 +264,12 @@ class KeyStoreScreensTest {
   }
 
   @Test
-  void onlyTheAdministratorManagesKeysAndATypistChecksNoPackage() throws Exception {
+  void onlyTheAdministratorManagesKeysATypistChecksNoPackageAndUnknownAddressesAreNotFound() throws Exception {
     mvc.perform(get("/admin/elections/" + vlieland + "/keys").with(typist)).andExpect(status().isForbidden());
     mvc.perform(get("/packages/check").with(typist)).andExpect(status().isForbidden());
+    mvc.perform(get("/admin/elections/999999/keys").with(admin)).andExpect(status().isNotFound());
+    mvc.perform(get("/admin/elections/" + vlieland + "/keys/certificate/abc123").with(admin))
+        .andExpect(status().isNotFound());
     mvc.perform(get("/admin/keys").with(admin))
         .andExpect(content().string(Matchers.containsString("Gemeenteraad Vlieland 2022")));
   }
