@@ -95,7 +95,7 @@ public final class ControlProtocol {
         throw new IllegalArgumentException("the comparisons must cover exactly the drawn lists, in draw order");
       }
       remarks = remarks == null ? "" : remarks.strip();
-      if (!totalsMatch() && remarks.isEmpty()) {
+      if (!allMatch(comparisons) && remarks.isEmpty()) {
         throw new IllegalArgumentException(
             "a control protocol with differences must say what was found and done (remarks)");
       }
@@ -103,6 +103,10 @@ public final class ControlProtocol {
 
     /** True when every hand total equals the software's total. */
     public boolean totalsMatch() {
+      return allMatch(comparisons);
+    }
+
+    private static boolean allMatch(List<ListComparison> comparisons) {
       for (ListComparison c : comparisons) {
         if (!c.matches()) {
           return false;

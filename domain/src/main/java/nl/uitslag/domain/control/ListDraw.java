@@ -30,7 +30,6 @@ public final class ListDraw {
   /** The default number of lists (Kiesraad, controleprotocol optellingen: three lists). */
   public static final int DEFAULT_COUNT = 3;
 
-  private static final long RANGE = 1L << 32;
   private static final Pattern PRINTABLE_ASCII = Pattern.compile("[\\x20-\\x7E]+");
   private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\r\\n\\f\\x0B]+");
 
@@ -105,7 +104,20 @@ public final class ListDraw {
 
   /** Performs the draw; the same request always gives the same result. */
   public static Result draw(Request request) {
+    return draw(request, 32);
+  }
+
+  /**
+   * The draw with the value taken from the first {@code bits} bits of the digest instead of 32; only so the
+   * tests can make rejections frequent. The procedure is the 32-bit one.
+   */
+  static Result draw(Request request, int bits) {
     Objects.requireNonNull(request, "request");
+    if (bits < 1 || bits > 32 || request.listNumbers().size() > (1L << bits)) {
+      throw new IllegalArgumentException("cannot draw from " + request.listNumbers().size() + " lists with "
+          + bits + " bits");
+    }
+    long range = 1L << bits;
     List<Integer> pool = new ArrayList<>(request.listNumbers());
     List<Integer> drawn = new ArrayList<>();
     List<Attempt> attempts = new ArrayList<>();
@@ -115,8 +127,9 @@ public final class ListDraw {
       byte[] digest = sha256.digest(message.getBytes(StandardCharsets.UTF_8));
       long value = ((digest[0] & 0xFFL) << 24) | ((digest[1] & 0xFFL) << 16) | ((digest[2] & 0xFFL) << 8)
           | (digest[3] & 0xFFL);
+      value >>>= 32 - bits;
       int m = pool.size();
-      long limit = (RANGE / m) * m;
+      long limit = (range / m) * m;
       Integer chosen = null;
       if (value < limit) {
         chosen = pool.remove((int) (value % m));
