@@ -94,7 +94,10 @@ public class ControlService {
     }
     Optional<ControlProtocolOutcome> outcome = repo.check(session.get().id())
         .filter(k -> "RECORDED".equals(k.status()))
-        .map(k -> new ControlProtocolOutcome(k.drawnLists(), matches(k), k.remarks()));
+        .map(k -> {
+          requireDrawFollowsFromSeed(k);
+          return new ControlProtocolOutcome(k.drawnLists(), matches(k), k.remarks());
+        });
     Notable n = notable(c.get());
     return Optional.of(new SessionControlReport(session.get().session().number(), outcome, n.items(),
         n.thresholds(), n.stationsChecked()));
@@ -111,6 +114,7 @@ public class ControlService {
   CheckView view(CommitteeInfo c) {
     StoredSession s = session(c);
     Optional<StoredCheck> check = repo.check(s.id());
+    check.ifPresent(ControlService::requireDrawFollowsFromSeed);
     List<ListDraw.Attempt> attempts = check.map(k -> ListDraw.draw(request(k)).attempts()).orElse(List.of());
     List<ListComparison> comparisons = check.filter(k -> k.handTotals() != null)
         .map(k -> ControlProtocol.compare(ListDraw.draw(request(k)), k.handTotals(), k.softwareTotals()))
@@ -369,6 +373,18 @@ public class ControlService {
 
   private static ListDraw.Request request(StoredCheck k) {
     return new ListDraw.Request(k.electionIdentifier(), k.sessionNumber(), k.seed(), k.listNumbers(), k.listCount());
+  }
+
+  /**
+   * The stored lists must be the ones the stored seed gives: a database edited behind the software's back shows
+   * up here instead of on a worksheet.
+   */
+  private static void requireDrawFollowsFromSeed(StoredCheck k) {
+    List<Integer> recomputed = ListDraw.draw(request(k)).drawnLists();
+    if (!recomputed.equals(k.drawnLists())) {
+      throw new IllegalStateException("stored draw " + k.drawnLists() + " does not follow from seed \"" + k.seed()
+          + "\" (gives " + recomputed + ")");
+    }
   }
 
   private static boolean matches(StoredCheck k) {

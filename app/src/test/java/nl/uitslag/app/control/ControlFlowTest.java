@@ -65,6 +65,7 @@ class ControlFlowTest {
   @Autowired UitslagUserDetailsService details;
   @Autowired ControlService service;
   @Autowired AuditLog audit;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   long committeeId;
   String identifier;
@@ -195,6 +196,18 @@ class ControlFlowTest {
         .andExpect(flash().attribute("error", "HAND_TOTAL"));
     mvc.perform(post("/control/record").param("remarks", "x").with(as(coordinator)).with(csrf()))
         .andExpect(flash().attribute("error", "NOT_COMPARED"));
+  }
+
+  @Test
+  void aStoredDrawThatDoesNotFollowFromItsSeedIsRefused() throws Exception {
+    draw("2 2 2");
+    List<Integer> drawn = ListDraw.draw(new ListDraw.Request(identifier, 1, "2 2 2", List.of(1, 2), 2)).drawnLists();
+    String swapped = drawn.get(1) + "," + drawn.get(0);
+    jdbc.sql("UPDATE control_check SET drawn_lists = ? WHERE session_id = (SELECT id FROM committee_session"
+        + " WHERE committee_id = ?)").params(swapped, committeeId).update();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> mvc.perform(get("/control").with(as(coordinator))))
+        .hasRootCauseInstanceOf(IllegalStateException.class)
+        .rootCause().hasMessageContaining("does not follow from seed");
   }
 
   @Test
