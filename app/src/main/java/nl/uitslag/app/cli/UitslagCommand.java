@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       nl.uitslag.app.eml.EmlCommand.class,
       nl.uitslag.app.apportionment.ApportionCommand.class,
+      nl.uitslag.app.control.NotableCommand.class,
       nl.uitslag.app.verify.VerifyCommand.class,
       nl.uitslag.app.keys.KeysCommand.class,
       nl.uitslag.app.keys.SealCommand.class,
