@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       nl.uitslag.app.eml.EmlCommand.class,
       nl.uitslag.app.apportionment.ApportionCommand.class,
       nl.uitslag.app.verify.VerifyCommand.class,
+      nl.uitslag.app.verify.GenerateCommand.class,
       nl.uitslag.app.keys.KeysCommand.class,
       nl.uitslag.app.keys.SealCommand.class,
       nl.uitslag.app.keys.UnsealCommand.class,

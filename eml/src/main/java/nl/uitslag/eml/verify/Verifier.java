@@ -32,6 +32,7 @@ import nl.uitslag.domain.apportionment.ApportionmentResult;
 import nl.uitslag.domain.apportionment.ElectionType;
 import nl.uitslag.domain.apportionment.ListResult;
 import nl.uitslag.domain.apportionment.Lot;
+import nl.uitslag.domain.apportionment.Step;
 import nl.uitslag.domain.count.CandidateVotes;
 import nl.uitslag.domain.count.ContestCount;
 import nl.uitslag.domain.count.ContestResult;
@@ -121,7 +122,42 @@ public final class Verifier {
     }
     Verifier v = new Verifier();
     v.run(paths);
-    return new VerificationReport(v.electionId, v.electionName, v.files, v.checks, v.notes);
+    return new VerificationReport(v.electionId, v.electionName, v.files, v.checks, v.notes, v.recomputation());
+  }
+
+  private Recomputation recomputation() {
+    List<Recomputation.LevelTotal> totals = new ArrayList<>();
+    for (EmlKind k : List.of(EmlKind.E510A, EmlKind.E510B, EmlKind.E510C, EmlKind.E510D)) {
+      for (ReadCount rc : ofKind(k)) {
+        for (ContestCount c : rc.count().contests()) {
+          VoteCounts v = c.total() != null ? c.total() : c.units().get(0).votes();
+          totals.add(new Recomputation.LevelTotal(k.id(), rc.file(), c.contestId(), rc.unitCount(),
+              v.eligibleVoters(), v.totalCounted(), v.blank(), v.invalid()));
+        }
+      }
+    }
+    List<Recomputation.ListSeats> seats = new ArrayList<>();
+    List<Recomputation.StepRow> steps = new ArrayList<>();
+    String quota = null;
+    if (lastResult != null) {
+      for (ApportionmentInput.CandidateList l : lastInput.lists()) {
+        long votes = 0;
+        for (ApportionmentInput.SubList sl : l.sublists()) {
+          for (nl.uitslag.domain.apportionment.VoteCounts vc : sl.votes().values()) {
+            for (long x : vc.toArray()) {
+              votes += x;
+            }
+          }
+        }
+        seats.add(new Recomputation.ListSeats(l.number(), l.name(), votes, lastResult.seatsOf(l.number())));
+      }
+      for (Step s : lastResult.steps()) {
+        steps.add(new Recomputation.StepRow(s.number(), s.kind().name(), s.article(), s.list(), s.fromList(),
+            s.value() == null ? "" : s.value().toString(), String.join(", ", s.tied())));
+      }
+      quota = lastResult.quota().toString();
+    }
+    return new Recomputation(totals, seats, steps, quota);
   }
 
   private void run(List<Path> paths) {
