@@ -212,7 +212,9 @@ public final class EmlGenerator {
     if (spec.isEk()) {
       return d <= PROVINCES.length ? "Provinciale Staten van " + PROVINCES[d - 1] : "Kiescollege " + (d - 12);
     }
-    return municipalityName(1000 + d) + "stad";
+    String name = PLACE_A[(d - 1) % PLACE_A.length] + PLACE_B[(d * 5) % PLACE_B.length] + "stad";
+    // The pairs repeat after 48 kieskringen (the least common multiple of 12 and 16).
+    return d <= 48 ? name : name + " " + ((d - 1) / 48 + 1);
   }
 
   private String csbName() {
