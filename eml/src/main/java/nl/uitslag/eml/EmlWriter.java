@@ -1,6 +1,7 @@
 package nl.uitslag.eml;
 
 import java.io.ByteArrayInputStream;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
@@ -19,13 +20,20 @@ import nl.uitslag.domain.count.ReportingUnitCount;
 import nl.uitslag.domain.count.ResultEntry;
 import nl.uitslag.domain.count.UncountedReason;
 import nl.uitslag.domain.count.VoteCounts;
+import nl.uitslag.domain.election.Candidate;
+import nl.uitslag.domain.election.CandidateList;
+import nl.uitslag.domain.election.CandidateLists;
+import nl.uitslag.domain.election.Committee;
+import nl.uitslag.domain.election.ContestLists;
+import nl.uitslag.domain.election.ElectionDefinition;
 import nl.uitslag.domain.election.ElectionIdentifier;
+import nl.uitslag.domain.election.ElectionRegion;
 import nl.uitslag.domain.election.Gender;
 import nl.uitslag.domain.election.ManagingAuthority;
 import nl.uitslag.domain.election.PersonName;
 
 /**
- * Writes EML_NL 510b (GSB), 510c (HSB), 510d (CSB) and 520 byte-stably: the same data and creation time give the
+ * Writes EML_NL 110a, 230b, 510b (GSB), 510c (HSB), 510d (CSB) and 520 byte-stably: the same data and creation time give the
  * same bytes, hence the same fingerprint. Fixed namespace prefixes (kr, ds, xal, xnl), schema element order, UTF-8,
  * "\n" line ends and two-space indentation. No clock is read: the caller passes the creation time. Every file is
  * read back with {@link EmlReader} before it is returned, so we never hand out a file we would reject ourselves.
@@ -151,6 +159,123 @@ public final class EmlWriter {
     return bytes;
   }
 
+  /**
+   * Writes an election definition as 110a (no managing authority, as the Kiesraad's own files): election with
+   * nomination date, the contest, kr:NumberOfSeats, kr:PreferenceThreshold, the election tree and the registered
+   * appellations.
+   */
+  public static byte[] writeDefinition(ElectionDefinition d, LocalDate issueDate, LocalDateTime creation) {
+    require(d.election().nominationDate() != null, "a 110a needs the nomination date");
+    require(!d.regions().isEmpty(), "a 110a needs at least one region in its election tree");
+    XmlOut x = new XmlOut();
+    x.open("EML", "xmlns", Ns.EML, "xmlns:ds", Ns.DS, "xmlns:kr", Ns.KR, "xmlns:xal", Ns.XAL, "xmlns:xnl", Ns.XNL,
+        "Id", EmlKind.E110A.id(), "SchemaVersion", "5");
+    x.text("TransactionId", "1");
+    x.text("IssueDate", issueDate.toString());
+    x.text("kr:CreationDateTime", CREATION.format(creation));
+    x.open("ElectionEvent");
+    x.empty("EventIdentifier");
+    x.open("Election");
+    electionIdentifier(x, d.election(), true);
+    x.open("Contest");
+    contestIdentifier(x, d.contestId(), null);
+    x.text("VotingMethod", d.votingMethod());
+    x.empty("MaxVotes");
+    x.close();
+    x.number("kr:NumberOfSeats", d.numberOfSeats());
+    x.number("kr:PreferenceThreshold", d.preferenceThreshold());
+    x.open("kr:ElectionTree");
+    for (ElectionRegion r : d.regions()) {
+      x.open("kr:Region", "RegionNumber", r.number() == null ? null : r.number().toString(), "RegionCategory",
+          r.category(), "SuperiorRegionNumber", r.superiorNumber() == null ? null : r.superiorNumber().toString(),
+          "SuperiorRegionCategory", r.superiorCategory());
+      x.text("kr:RegionName", r.name());
+      for (Committee c : r.committees()) {
+        x.empty("kr:Committee", "CommitteeCategory", c.category(), "CommitteeName", c.name());
+      }
+      x.close();
+    }
+    x.close();
+    x.open("kr:RegisteredParties");
+    for (String party : d.registeredParties()) {
+      x.open("kr:RegisteredParty");
+      x.text("kr:RegisteredAppellation", party);
+      x.close();
+    }
+    x.close();
+    x.close();
+    x.close();
+    x.close();
+    byte[] bytes = x.bytes();
+    EmlReader.read(new ByteArrayInputStream(bytes), "110a export", ReadOptions.none(),
+        java.util.Set.of(EmlKind.E110A));
+    return bytes;
+  }
+
+  /**
+   * Writes candidate lists as 230b, made by the given committee (the CSB, or the HSB for a kieskring): one contest
+   * per kieskring, each list with its type and kr:ListData, each candidate with position, optional ShortCode, name,
+   * gender and place of residence.
+   */
+  public static byte[] writeCandidateLists(CandidateLists lists, ManagingAuthority authority, LocalDateTime creation) {
+    require(lists.issueDate() != null, "a 230b needs an issue date");
+    require(lists.election().nominationDate() != null, "a 230b needs the nomination date");
+    XmlOut x = new XmlOut();
+    x.open("EML", "xmlns", Ns.EML, "xmlns:ds", Ns.DS, "xmlns:kr", Ns.KR, "xmlns:xal", Ns.XAL, "xmlns:xnl", Ns.XNL,
+        "Id", EmlKind.E230B.id(), "SchemaVersion", "5");
+    x.text("TransactionId", "1");
+    x.open("ManagingAuthority");
+    x.text("AuthorityIdentifier", authority.name(), "Id", authority.id());
+    x.empty("AuthorityAddress");
+    x.close();
+    x.text("IssueDate", lists.issueDate().toString());
+    x.text("kr:CreationDateTime", CREATION.format(creation));
+    x.open("CandidateList");
+    x.open("Election");
+    electionIdentifier(x, lists.election(), true);
+    for (ContestLists contest : lists.contests()) {
+      x.open("Contest");
+      contestIdentifier(x, contest.contestId(), contest.contestName());
+      for (CandidateList l : contest.lists()) {
+        x.open("Affiliation");
+        affiliation(x, l.number(), l.appellation());
+        x.text("Type", l.type());
+        x.empty("kr:ListData", "BelongsToSet", l.belongsToSet() == null ? null : l.belongsToSet().toString(),
+            "PublishGender", Boolean.toString(l.publishGender()));
+        for (Candidate c : l.candidates()) {
+          x.open("Candidate");
+          x.empty("CandidateIdentifier", "Id", Integer.toString(c.position()), "ShortCode", c.shortCode());
+          personName(x, c.name());
+          gender(x, c.gender());
+          if (c.locality() != null) {
+            x.open("QualifyingAddress");
+            if (c.countryCode() != null) {
+              x.open("xal:Country");
+              x.text("xal:CountryNameCode", c.countryCode());
+            }
+            x.open("xal:Locality");
+            x.text("xal:LocalityName", c.locality());
+            x.close();
+            if (c.countryCode() != null) {
+              x.close();
+            }
+            x.close();
+          }
+          x.close();
+        }
+        x.close();
+      }
+      x.close();
+    }
+    x.close();
+    x.close();
+    x.close();
+    byte[] bytes = x.bytes();
+    EmlReader.read(new ByteArrayInputStream(bytes), "230b export", ReadOptions.none(),
+        java.util.Set.of(EmlKind.E230B));
+    return bytes;
+  }
+
   private static void require(boolean ok, String message) {
     if (!ok) {
       throw new IllegalArgumentException(message);
@@ -172,6 +297,10 @@ public final class EmlWriter {
   }
 
   private static void electionIdentifier(XmlOut x, ElectionIdentifier e) {
+    electionIdentifier(x, e, false);
+  }
+
+  private static void electionIdentifier(XmlOut x, ElectionIdentifier e, boolean nomination) {
     x.open("ElectionIdentifier", "Id", e.id());
     if (e.name() != null) {
       x.text("ElectionName", e.name());
@@ -184,6 +313,9 @@ public final class EmlWriter {
       x.text("kr:ElectionDomain", e.domain().name(), "Id", e.domain().id());
     }
     x.text("kr:ElectionDate", e.electionDate().toString());
+    if (nomination && e.nominationDate() != null) {
+      x.text("kr:NominationDate", e.nominationDate().toString());
+    }
     x.close();
   }
 

@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       nl.uitslag.app.apportionment.ApportionCommand.class,
       nl.uitslag.app.control.NotableCommand.class,
       nl.uitslag.app.verify.VerifyCommand.class,
+      nl.uitslag.app.verify.GenerateCommand.class,
       nl.uitslag.app.keys.KeysCommand.class,
       nl.uitslag.app.keys.SealCommand.class,
       nl.uitslag.app.keys.UnsealCommand.class,

@@ -43,6 +43,10 @@ public final class VerifyCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print a machine-readable report (JSON) instead of text")
   boolean json;
 
+  @Option(names = "--html", paramLabel = "FILE", description = "also write the report as one self-contained HTML page "
+      + "(totals per level, the seats as a chart, the steps of the apportionment, every check)")
+  Path html;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -62,6 +66,15 @@ public final class VerifyCommand implements Callable<Integer> {
     }
     out.print(json ? ReportWriter.json(report) + System.lineSeparator() : ReportWriter.text(report));
     out.flush();
+    if (html != null) {
+      try {
+        java.nio.file.Files.writeString(html, ReportWriter.html(report), java.nio.charset.StandardCharsets.UTF_8);
+      } catch (java.io.IOException e) {
+        err.println("verify: cannot write " + html + ": " + e.getMessage());
+        err.flush();
+        return UNREADABLE;
+      }
+    }
     return report.exitCode();
   }
 }

@@ -5,10 +5,10 @@ import java.util.Objects;
 
 /**
  * The outcome of verifying the published files of one election: the election, the files read, every check with
- * its outcome, and notes on what could not be checked and why.
+ * its outcome, notes on what could not be checked and why, and what was recomputed (totals per level, seats, steps).
  */
 public record VerificationReport(String electionId, String electionName, List<String> files, List<Check> checks,
-    List<String> notes) {
+    List<String> notes, Recomputation recomputation) {
   /** Exit code when every check agrees. */
   public static final int AGREES = 0;
   /** Exit code when at least one difference was found. */
@@ -21,6 +21,14 @@ public record VerificationReport(String electionId, String electionName, List<St
     files = List.copyOf(files);
     checks = List.copyOf(checks);
     notes = List.copyOf(notes);
+    if (recomputation == null) {
+      recomputation = new Recomputation(List.of(), List.of(), List.of(), null);
+    }
+  }
+
+  public VerificationReport(String electionId, String electionName, List<String> files, List<Check> checks,
+      List<String> notes) {
+    this(electionId, electionName, files, checks, notes, null);
   }
 
   public long count(CheckStatus status) {

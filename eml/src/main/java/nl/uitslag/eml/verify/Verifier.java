@@ -32,6 +32,7 @@ import nl.uitslag.domain.apportionment.ApportionmentResult;
 import nl.uitslag.domain.apportionment.ElectionType;
 import nl.uitslag.domain.apportionment.ListResult;
 import nl.uitslag.domain.apportionment.Lot;
+import nl.uitslag.domain.apportionment.Step;
 import nl.uitslag.domain.count.CandidateVotes;
 import nl.uitslag.domain.count.ContestCount;
 import nl.uitslag.domain.count.ContestResult;
@@ -87,6 +88,8 @@ public final class Verifier {
   private CandidateLists candidateLists;
   private final List<ReadCount> counts = new ArrayList<>();
   private final List<NamedResult> results = new ArrayList<>();
+  private ApportionmentResult lastResult;
+  private ApportionmentInput lastInput;
 
   private Verifier() {}
 
@@ -119,7 +122,42 @@ public final class Verifier {
     }
     Verifier v = new Verifier();
     v.run(paths);
-    return new VerificationReport(v.electionId, v.electionName, v.files, v.checks, v.notes);
+    return new VerificationReport(v.electionId, v.electionName, v.files, v.checks, v.notes, v.recomputation());
+  }
+
+  private Recomputation recomputation() {
+    List<Recomputation.LevelTotal> totals = new ArrayList<>();
+    for (EmlKind k : List.of(EmlKind.E510A, EmlKind.E510B, EmlKind.E510C, EmlKind.E510D)) {
+      for (ReadCount rc : ofKind(k)) {
+        for (ContestCount c : rc.count().contests()) {
+          VoteCounts v = c.total() != null ? c.total() : c.units().get(0).votes();
+          totals.add(new Recomputation.LevelTotal(k.id(), rc.file(), c.contestId(), rc.unitCount(),
+              v.eligibleVoters(), v.totalCounted(), v.blank(), v.invalid()));
+        }
+      }
+    }
+    List<Recomputation.ListSeats> seats = new ArrayList<>();
+    List<Recomputation.StepRow> steps = new ArrayList<>();
+    String quota = null;
+    if (lastResult != null) {
+      for (ApportionmentInput.CandidateList l : lastInput.lists()) {
+        long votes = 0;
+        for (ApportionmentInput.SubList sl : l.sublists()) {
+          for (nl.uitslag.domain.apportionment.VoteCounts vc : sl.votes().values()) {
+            for (long x : vc.toArray()) {
+              votes += x;
+            }
+          }
+        }
+        seats.add(new Recomputation.ListSeats(l.number(), l.name(), votes, lastResult.seatsOf(l.number())));
+      }
+      for (Step s : lastResult.steps()) {
+        steps.add(new Recomputation.StepRow(s.number(), s.kind().name(), s.article(), s.list(), s.fromList(),
+            s.value() == null ? "" : s.value().toString(), String.join(", ", s.tied())));
+      }
+      quota = lastResult.quota().toString();
+    }
+    return new Recomputation(totals, seats, steps, quota);
   }
 
   private void run(List<Path> paths) {
@@ -176,13 +214,29 @@ public final class Verifier {
     if (doc instanceof EmlDocument.Definition) {
       definition = ((EmlDocument.Definition) doc).definition();
     } else if (doc instanceof EmlDocument.Lists) {
-      if (candidateLists != null) {
-        throw new VerificationException(name(p) + ": a second 230b; give one candidate-list file per election");
-      }
-      candidateLists = ((EmlDocument.Lists) doc).lists();
+      candidateLists = merge(p, candidateLists, ((EmlDocument.Lists) doc).lists());
     } else if (doc instanceof EmlDocument.Result) {
       results.add(new NamedResult(name(p), ((EmlDocument.Result) doc).result()));
     }
+  }
+
+  /**
+   * The candidate lists of all 230b files together: the Kiesraad publishes one per kieskring (TK, PS2), each with
+   * the contest of that kieskring.
+   */
+  private static CandidateLists merge(Path p, CandidateLists so, CandidateLists more) {
+    if (so == null) {
+      return more;
+    }
+    List<ContestLists> contests = new ArrayList<>(so.contests());
+    for (ContestLists c : more.contests()) {
+      if (so.contest(c.contestId()) != null) {
+        throw new VerificationException(name(p) + ": the candidate lists of contest " + c.contestId() + " appear in "
+            + "a second 230b; give one candidate-list file per kieskring");
+      }
+      contests.add(c);
+    }
+    return new CandidateLists(so.election(), so.issueDate(), contests);
   }
 
   private void readCount(Path p, EmlKind kind) {
@@ -196,7 +250,9 @@ public final class Verifier {
         kept.add(u);
       }
     });
-    if (candidateLists != null) {
+    // A 510d of several kieskringen has contest "alle" and candidates whose positions differ per kieskring: it is
+    // checked against the 230b through the 510c below it, not directly.
+    if (candidateLists != null && !(kind == EmlKind.E510D && candidateLists.contests().size() > 1)) {
       options = options.withCandidateLists(candidateLists);
     }
     EmlDocument.Counts doc;
@@ -332,7 +388,7 @@ public final class Verifier {
           continue;
         }
         compareVotes("level-sum", where + match.file() + " unit " + match.unit().id(), match.unit().votes(),
-            c.total());
+            c.total(), c.contestId());
       }
     }
   }
@@ -355,7 +411,9 @@ public final class Verifier {
   }
 
   /** Compares every figure a higher level publishes for a unit with the total the lower level published. */
-  private void compareVotes(String kind, String where, VoteCounts published, VoteCounts recomputed) {
+  private void compareVotes(String kind, String where, VoteCounts published, VoteCounts recomputed,
+      String contestId) {
+    ContestLists nominated = nominated(contestId);
     checks.add(Check.compare(kind, where, "eligible voters (Cast)", published.eligibleVoters(),
         recomputed.eligibleVoters()));
     checks.add(Check.compare(kind, where, "valid votes (TotalCounted)", published.totalCounted(),
@@ -378,8 +436,8 @@ public final class Verifier {
       ListVotes b = rl.get(n);
       checks.add(Check.compare(kind, where + ", list " + n, "list votes", a == null ? 0 : a.votes(),
           b == null ? 0 : b.votes()));
-      Map<String, Long> ac = candidateVotes(n, a);
-      Map<String, Long> bc = candidateVotes(n, b);
+      Map<String, Long> ac = candidateVotes(nominated, n, a);
+      Map<String, Long> bc = candidateVotes(nominated, n, b);
       Set<String> keys = new LinkedHashSet<>(bc.keySet());
       keys.addAll(ac.keySet());
       for (String k : keys) {
@@ -397,40 +455,40 @@ public final class Verifier {
     return m;
   }
 
+  /** The candidate lists of a contest (a kieskring), or the only contest's when there is one; null without 230b. */
+  private ContestLists nominated(String contestId) {
+    if (candidateLists == null) {
+      return null;
+    }
+    ContestLists c = contestId == null ? null : candidateLists.contest(contestId);
+    if (c == null && candidateLists.contests().size() == 1) {
+      c = candidateLists.contests().get(0);
+    }
+    return c;
+  }
+
   /** Candidate votes keyed by ShortCode where the count or the 230b gives one, otherwise by list position. */
-  private Map<String, Long> candidateVotes(int list, ListVotes l) {
+  private static Map<String, Long> candidateVotes(ContestLists nominated, int list, ListVotes l) {
     Map<String, Long> m = new LinkedHashMap<>();
     if (l == null) {
       return m;
     }
     for (CandidateVotes cv : l.candidates()) {
-      m.put(candidateKey(list, cv), cv.votes());
+      m.merge(candidateKey(nominated, list, cv), cv.votes(), Long::sum);
     }
     return m;
   }
 
-  private String candidateKey(int list, CandidateVotes cv) {
+  private static String candidateKey(ContestLists nominated, int list, CandidateVotes cv) {
     if (cv.shortCode() != null) {
       return cv.shortCode();
     }
-    Candidate c = candidate(list, cv.position());
+    CandidateList l = nominated == null ? null : nominated.list(list);
+    Candidate c = l == null ? null : l.candidate(cv.position());
     if (c != null && c.shortCode() != null && !c.shortCode().isEmpty()) {
       return c.shortCode();
     }
     return String.valueOf(cv.position());
-  }
-
-  private Candidate candidate(int list, int position) {
-    if (candidateLists == null) {
-      return null;
-    }
-    for (ContestLists cl : candidateLists.contests()) {
-      CandidateList l = cl.list(list);
-      if (l != null && l.candidate(position) != null) {
-        return l.candidate(position);
-      }
-    }
-    return null;
   }
 
   private List<ReadCount> ofKind(EmlKind kind) {
@@ -439,11 +497,19 @@ public final class Verifier {
 
   // ---- seats and elected candidates ------------------------------------------------------------------------
 
+  /** The votes of one kieskring (EK: one voting body), the contest whose candidate lists apply, and the source. */
+  private record DistrictVotes(int number, String contestId, VoteCounts votes) {}
+
+  private static final Pattern HSB_UNIT = Pattern.compile("HSB([1-9]\\d*)");
+  private static final Pattern NUMBER = Pattern.compile("[1-9]\\d*");
+
   private void seats() {
     List<ReadCount> top = List.of();
+    EmlKind level = null;
     for (EmlKind k : List.of(EmlKind.E510D, EmlKind.E510C, EmlKind.E510B)) {
       top = ofKind(k);
       if (!top.isEmpty()) {
+        level = k;
         break;
       }
     }
@@ -454,24 +520,21 @@ public final class Verifier {
       }
       return;
     }
-    if (top.size() > 1) {
-      checks.add(Check.cannotVerify("seats", top.get(0).file(), top.size() + " count files at the highest level ("
-          + top.get(0).kind().id() + "); seats are recomputed from a single highest-level count in this version"));
+    String basisFile = top.get(0).file();
+    List<DistrictVotes> districts = new ArrayList<>();
+    String problem = districts(top, level, districts);
+    if (problem != null) {
+      checks.add(Check.cannotVerify("seats", basisFile, problem));
       return;
     }
-    ReadCount basis = top.get(0);
-    List<ContestCount> contests = basis.count().contests();
-    if (contests.size() != 1 || contests.get(0).total() == null && contests.get(0).units().size() != 1) {
-      checks.add(Check.cannotVerify("seats", basis.file(), "a count with " + contests.size() + " contests: "
-          + "seats over several kieskringen are not recomputed in this version"));
-      return;
-    }
-    ContestCount contest = contests.get(0);
-    VoteCounts votes = contest.total() != null ? contest.total() : contest.units().get(0).votes();
-    notes.add("seats recomputed from " + basis.file() + " (" + basis.kind().id() + ", the highest level present)");
+    String basisContest = top.size() == 1 && top.get(0).count().contests().size() == 1
+        ? top.get(0).count().contests().get(0).contestId() : "alle";
+    notes.add("seats recomputed from " + (top.size() == 1 ? basisFile : top.size() + " " + level.id() + " files")
+        + " (" + level.id() + ", the highest level present)" + (districts.size() > 1 ? " over " + districts.size()
+        + " kieskringen" : ""));
 
     String subcategory = definition != null ? definition.election().subcategory()
-        : basis.count().election().subcategory();
+        : top.get(0).count().election().subcategory();
     if (subcategory == null && !results.isEmpty()) {
       subcategory = results.get(0).result().election().subcategory();
     }
@@ -479,16 +542,20 @@ public final class Verifier {
     try {
       type = ElectionType.fromSubcategory(subcategory);
     } catch (ApportionmentInputException e) {
-      checks.add(Check.cannotVerify("seats", basis.file(), "election subcategory unknown (" + subcategory
+      checks.add(Check.cannotVerify("seats", basisFile, "election subcategory unknown (" + subcategory
           + "): the apportionment rules cannot be chosen"));
       return;
+    }
+    if (type == ElectionType.EK) {
+      notes.add("Eerste Kamer: the counts are taken as stemcijfers, every ballot already multiplied by the "
+          + "stemwaarde of its voting body (Kieswet U 3, U 6), so every voting body has weight 1 here; a file that "
+          + "gives the stemwaarde as Selection@Value is refused by the reader (docs/EML.md §3)");
     }
     NamedResult published = results.isEmpty() ? null : results.get(0);
     if (results.size() > 1) {
       notes.add("more than one 520; compared with " + published.file() + " only");
     }
-    ContestResult publishedContest = published == null ? null : resultContest(published.result(),
-        contest.contestId());
+    ContestResult publishedContest = published == null ? null : resultContest(published.result(), basisContest);
     PublishedSeats ps = publishedContest == null ? null : PublishedSeats.of(publishedContest);
     int seats;
     if (definition != null) {
@@ -499,34 +566,152 @@ public final class Verifier {
       notes.add("number of seats " + seats + " from the 520 (no 110a present): the 520 is then trusted for the "
           + "size of the council, and a seat left out of it entirely is not detected");
     } else {
-      checks.add(Check.cannotVerify("seats", basis.file(), "neither a 110a nor a 520: the number of seats is "
+      checks.add(Check.cannotVerify("seats", basisFile, "neither a 110a nor a 520: the number of seats is "
           + "unknown"));
       return;
     }
     OptionalInt preference = definition != null && definition.preferenceThreshold() > 0
         ? OptionalInt.of(definition.preferenceThreshold()) : OptionalInt.empty();
-    Map<Integer, List<Integer>> positions = new LinkedHashMap<>();
-    ApportionmentInput input = input(type, seats, preference, votes, positions);
+    Map<String, Candidate> people = new LinkedHashMap<>();
+    ApportionmentInput input = input(type, seats, preference, districts, people);
     ApportionmentOutcome outcome;
     try {
       outcome = Apportionment.apportion(input);
     } catch (ApportionmentInputException e) {
-      checks.add(Check.cannotVerify("seats", basis.file(), "the counts cannot be apportioned: " + e.getMessage()));
+      checks.add(Check.cannotVerify("seats", basisFile, "the counts cannot be apportioned: " + e.getMessage()));
       return;
     }
     if (outcome instanceof ApportionmentOutcome.LotRequired) {
       Lot lot = ((ApportionmentOutcome.LotRequired) outcome).lot();
-      checks.add(Check.cannotVerify("seats", basis.file(), "cannot verify without the recorded lots: a lot "
+      checks.add(Check.cannotVerify("seats", basisFile, "cannot verify without the recorded lots: a lot "
           + "decides " + lot.kind() + " (Kieswet " + lot.article() + ") between " + String.join(", ", lot.options())
           + "; the published files do not record its outcome"));
       return;
     }
     ApportionmentResult r = ((ApportionmentOutcome.Completed) outcome).result();
+    lastResult = r;
+    lastInput = input;
     if (ps == null) {
       notes.add("no 520 present: recomputed seats " + r.seats() + " are not compared");
       return;
     }
-    compareResult(published.file(), ps, r, votes, positions);
+    Map<Integer, Long> listVotes = new TreeMap<>();
+    for (DistrictVotes d : districts) {
+      for (ListVotes l : d.votes().lists()) {
+        listVotes.merge(l.listNumber(), l.votes(), Long::sum);
+      }
+    }
+    compareResult(published.file(), ps, r, listVotes, people);
+  }
+
+  /**
+   * The votes per kieskring from the highest level present: the 510d's reporting units (HSBn) or its contests, one
+   * 510c per kieskring, or the 510b totals added up per contest. Returns why not, or null.
+   */
+  private String districts(List<ReadCount> top, EmlKind level, List<DistrictVotes> out) {
+    if (level == EmlKind.E510D && top.size() > 1) {
+      return top.size() + " count files at the highest level (510d); give one 510d per election";
+    }
+    Map<Integer, DistrictVotes> byNumber = new TreeMap<>();
+    Map<String, List<VoteCounts>> byContest = new LinkedHashMap<>();
+    for (ReadCount rc : top) {
+      List<ContestCount> contests = rc.count().contests();
+      if (level == EmlKind.E510D && contests.size() == 1) {
+        ContestCount c = contests.get(0);
+        List<ReportingUnitCount> units = rc.units().getOrDefault(c.contestId(), List.of());
+        boolean perDistrict = !units.isEmpty() && units.stream().allMatch(u -> HSB_UNIT.matcher(u.id()).matches());
+        if (perDistrict && c.total() != null) {
+          for (ReportingUnitCount u : units) {
+            Matcher m = HSB_UNIT.matcher(u.id());
+            m.matches();
+            int n = Integer.parseInt(m.group(1));
+            byNumber.put(n, new DistrictVotes(n, String.valueOf(n), u.votes()));
+          }
+          continue;
+        }
+      }
+      if (level == EmlKind.E510C && contests.size() != 1) {
+        return rc.file() + " has " + contests.size() + " contests; a 510c holds the count of one kieskring";
+      }
+      for (ContestCount c : contests) {
+        VoteCounts v = c.total() != null ? c.total() : c.units().get(0).votes();
+        if (level == EmlKind.E510C) {
+          Integer n = NUMBER.matcher(c.contestId()).matches() ? Integer.valueOf(c.contestId()) : null;
+          Matcher m = HSB_UNIT.matcher(rc.count().authority().id());
+          if (n == null && m.matches()) {
+            n = Integer.valueOf(m.group(1));
+          }
+          if (n == null) {
+            return rc.file() + ": the kieskring of this 510c is unknown (contest " + c.contestId() + ", authority "
+                + rc.count().authority().id() + ")";
+          }
+          if (byNumber.containsKey(n)) {
+            return "two 510c files for kieskring " + n;
+          }
+          byNumber.put(n, new DistrictVotes(n, c.contestId(), v));
+        } else {
+          byContest.computeIfAbsent(c.contestId(), k -> new ArrayList<>()).add(v);
+        }
+      }
+    }
+    if (!byContest.isEmpty()) {
+      if (byContest.size() == 1) {
+        Map.Entry<String, List<VoteCounts>> e = byContest.entrySet().iterator().next();
+        out.add(new DistrictVotes(1, e.getKey(), sum(e.getValue())));
+        if (e.getValue().size() > 1) {
+          notes.add("the count of contest " + e.getKey() + " is the sum of " + e.getValue().size() + " "
+              + level.id() + " totals (no higher level present)");
+        }
+        return null;
+      }
+      for (Map.Entry<String, List<VoteCounts>> e : byContest.entrySet()) {
+        if (!NUMBER.matcher(e.getKey()).matches()) {
+          return "contests " + byContest.keySet() + " in the " + level.id() + " files: the kieskringen cannot be told"
+              + " apart";
+        }
+        int n = Integer.parseInt(e.getKey());
+        byNumber.put(n, new DistrictVotes(n, e.getKey(), sum(e.getValue())));
+      }
+      notes.add("no 510c or 510d present: each kieskring's count is the sum of its " + level.id() + " totals");
+    }
+    out.addAll(byNumber.values());
+    return out.isEmpty() ? "no count to recompute the seats from" : null;
+  }
+
+  /** The sum of several counts of one contest: lists by number, candidates by position or ShortCode. */
+  private static VoteCounts sum(List<VoteCounts> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    Map<Integer, String> names = new TreeMap<>();
+    Map<Integer, Map<String, long[]>> cands = new TreeMap<>();
+    Map<Integer, Long> lists = new TreeMap<>();
+    long eligible = 0;
+    long counted = 0;
+    Map<RejectedReason, Long> rejected = new java.util.EnumMap<>(RejectedReason.class);
+    for (VoteCounts v : parts) {
+      eligible += v.eligibleVoters();
+      counted += v.totalCounted();
+      v.rejected().forEach((k, n) -> rejected.merge(k, n, Long::sum));
+      for (ListVotes l : v.lists()) {
+        names.putIfAbsent(l.listNumber(), l.appellation());
+        lists.merge(l.listNumber(), l.votes(), Long::sum);
+        Map<String, long[]> m = cands.computeIfAbsent(l.listNumber(), k -> new LinkedHashMap<>());
+        for (CandidateVotes cv : l.candidates()) {
+          String key = cv.position() != null ? "#" + cv.position() : cv.shortCode();
+          m.computeIfAbsent(key, k -> new long[1])[0] += cv.votes();
+        }
+      }
+    }
+    List<ListVotes> out = new ArrayList<>();
+    for (Map.Entry<Integer, Long> e : lists.entrySet()) {
+      List<CandidateVotes> cv = new ArrayList<>();
+      cands.get(e.getKey()).forEach((k, n) -> cv.add(k.startsWith("#")
+          ? new CandidateVotes(Integer.valueOf(k.substring(1)), null, n[0], null)
+          : new CandidateVotes(null, k, n[0], null)));
+      out.add(new ListVotes(e.getKey(), names.get(e.getKey()), e.getValue(), null, cv));
+    }
+    return new VoteCounts(out, eligible, null, counted, null, rejected, Map.of(), Map.of(), Map.of());
   }
 
   private static ContestResult resultContest(ElectionResult result, String contestId) {
@@ -538,48 +723,84 @@ public final class Verifier {
     return result.contests().size() == 1 ? result.contests().get(0) : null;
   }
 
-  /** Candidates in list order from the 230b where present (every candidate takes part, P 16), else the count. */
-  private ApportionmentInput input(ElectionType type, int seats, OptionalInt preference, VoteCounts votes,
-      Map<Integer, List<Integer>> positions) {
-    List<ApportionmentInput.CandidateList> lists = new ArrayList<>();
-    Map<Integer, ListVotes> counted = byNumber(votes);
-    Set<Integer> numbers = new TreeSet<>(counted.keySet());
-    ContestLists nominated = candidateLists != null && candidateLists.contests().size() == 1
-        ? candidateLists.contests().get(0) : null;
-    if (nominated != null) {
-      nominated.lists().forEach(l -> numbers.add(l.number()));
-    }
-    for (int n : numbers) {
-      ListVotes lv = counted.get(n);
-      Map<String, Long> byKey = candidateVotes(n, lv);
-      List<String> ids = new ArrayList<>();
-      List<Integer> pos = new ArrayList<>();
-      List<Long> v = new ArrayList<>();
-      CandidateList cl = nominated == null ? null : nominated.list(n);
-      if (cl != null) {
-        for (Candidate c : cl.candidates()) {
-          String key = candidateKey(n, new CandidateVotes(c.position(), null, 0, null));
-          ids.add(n + "." + c.position());
-          pos.add(c.position());
-          v.add(byKey.getOrDefault(key, 0L));
-        }
-      } else if (lv != null) {
-        int k = 0;
-        for (CandidateVotes cv : lv.candidates()) {
-          k++;
-          int p = cv.position() != null ? cv.position() : k;
-          ids.add(n + "." + p);
-          pos.add(p);
-          v.add(cv.votes());
-        }
+  /**
+   * The apportionment input: every list with, per kieskring, its candidates in list order from the 230b (every
+   * candidate takes part, P 16) or else from the count, and their votes there. Kieskringen with the same candidates
+   * in the same order form one list (a stel gelijkluidende lijsten); different candidate lists of one number form
+   * a lijstengroep (Kieswet P 1, P 12).
+   */
+  private ApportionmentInput input(ElectionType type, int seats, OptionalInt preference,
+      List<DistrictVotes> districts, Map<String, Candidate> people) {
+    Set<Integer> numbers = new TreeSet<>();
+    for (DistrictVotes d : districts) {
+      d.votes().lists().forEach(l -> numbers.add(l.listNumber()));
+      ContestLists nominated = nominated(d.contestId());
+      if (nominated != null) {
+        nominated.lists().forEach(l -> numbers.add(l.number()));
       }
-      positions.put(n, pos);
-      String name = lv != null ? lv.appellation() : cl.appellation();
-      lists.add(new ApportionmentInput.CandidateList(n, name, List.of(new ApportionmentInput.SubList(List.of(1),
-          ids, Map.of(1, nl.uitslag.domain.apportionment.VoteCounts.of(v))))));
     }
-    return new ApportionmentInput(type, seats, preference, List.of(new ApportionmentInput.District(1, 1)), lists,
-        Set.of(), List.of());
+    boolean several = districts.size() > 1;
+    List<ApportionmentInput.CandidateList> lists = new ArrayList<>();
+    for (int n : numbers) {
+      Map<List<String>, List<Integer>> groupDistricts = new LinkedHashMap<>();
+      Map<List<String>, Map<Integer, nl.uitslag.domain.apportionment.VoteCounts>> groupVotes = new LinkedHashMap<>();
+      String name = null;
+      for (DistrictVotes d : districts) {
+        ContestLists nominated = nominated(d.contestId());
+        CandidateList cl = nominated == null ? null : nominated.list(n);
+        ListVotes lv = d.votes().list(n);
+        if (cl == null && lv == null) {
+          continue;
+        }
+        if (name == null) {
+          name = lv != null ? lv.appellation() : cl.appellation();
+        }
+        Map<String, Long> byKey = candidateVotes(nominated, n, lv);
+        List<String> ids = new ArrayList<>();
+        List<Long> v = new ArrayList<>();
+        if (cl != null) {
+          Set<String> seen = new java.util.HashSet<>();
+          for (Candidate c : cl.candidates()) {
+            String id = n + "." + identity(c, several, seen);
+            ids.add(id);
+            people.put(id, c);
+            v.add(byKey.getOrDefault(candidateKey(nominated, n, new CandidateVotes(c.position(), null, 0, null)),
+                0L));
+          }
+        } else {
+          for (CandidateVotes cv : lv.candidates()) {
+            ids.add(n + "." + candidateKey(null, n, cv));
+            v.add(cv.votes());
+          }
+        }
+        groupDistricts.computeIfAbsent(ids, k -> new ArrayList<>()).add(d.number());
+        groupVotes.computeIfAbsent(ids, k -> new LinkedHashMap<>()).put(d.number(),
+            nl.uitslag.domain.apportionment.VoteCounts.of(v));
+      }
+      List<ApportionmentInput.SubList> sublists = new ArrayList<>();
+      groupDistricts.forEach((ids, ds) -> sublists.add(new ApportionmentInput.SubList(ds, ids, groupVotes.get(ids))));
+      if (sublists.size() > 1) {
+        notes.add("list " + n + " has different candidates in different kieskringen: recomputed as a lijstengroep "
+            + "of " + sublists.size() + " lists (Kieswet P 12); its elected candidates are compared without their "
+            + "order of election");
+      }
+      lists.add(new ApportionmentInput.CandidateList(n, name == null ? "" : name, sublists));
+    }
+    List<ApportionmentInput.District> ds = new ArrayList<>();
+    districts.forEach(d -> ds.add(new ApportionmentInput.District(d.number(), 1)));
+    return new ApportionmentInput(type, seats, preference, ds, lists, Set.of(), List.of());
+  }
+
+  /**
+   * Who a candidate is across kieskringen: the ShortCode, else the name; in a single kieskring the position on the
+   * list is enough.
+   */
+  private static String identity(Candidate c, boolean several, Set<String> seen) {
+    if (!several) {
+      return String.valueOf(c.position());
+    }
+    String id = c.shortCode() != null && !c.shortCode().isEmpty() ? c.shortCode() : c.name().listName();
+    return seen.add(id) ? id : id + " #" + c.position();
   }
 
   /** The seats and elected candidates of a 520 contest: a list entry, followed by its elected candidates. */
@@ -612,8 +833,19 @@ public final class Verifier {
     }
   }
 
-  private void compareResult(String file, PublishedSeats ps, ApportionmentResult r, VoteCounts votes,
-      Map<Integer, List<Integer>> positions) {
+  /** The results of list n: one, or one per list of its lijstengroep ("n.1", "n.2"). */
+  private static List<ListResult> parts(ApportionmentResult r, int n) {
+    List<ListResult> parts = new ArrayList<>();
+    r.lists().forEach((k, v) -> {
+      if (k.equals(String.valueOf(n)) || k.startsWith(n + ".")) {
+        parts.add(v);
+      }
+    });
+    return parts;
+  }
+
+  private void compareResult(String file, PublishedSeats ps, ApportionmentResult r, Map<Integer, Long> counted,
+      Map<String, Candidate> people) {
     checks.add(Check.compare("seats", file, "seats in total", ps.total(),
         r.seats().values().stream().mapToInt(Integer::intValue).sum()));
     Set<Integer> numbers = new TreeSet<>(r.seats().keySet());
@@ -623,18 +855,21 @@ public final class Verifier {
       notes.add("no 230b present: elected candidates are compared by number per list and by how they were "
           + "elected (preference votes or list order), not by name");
     }
-    Map<Integer, ListVotes> counted = byNumber(votes);
     for (int n : numbers) {
       String where = file + ", list " + n;
       int recomputedSeats = r.seatsOf(n);
       checks.add(Check.compare("seats", where, "seats", ps.seats(n), recomputedSeats));
       ElectedList el = ps.lists().get(n);
       if (el != null && el.votes() != null) {
-        ListVotes lv = counted.get(n);
-        checks.add(Check.compare("list-votes", where, "votes of the list", el.votes(), lv == null ? 0 : lv.votes()));
+        checks.add(Check.compare("list-votes", where, "votes of the list", el.votes(), counted.getOrDefault(n, 0L)));
       }
-      ListResult lr = r.lists().get(String.valueOf(n));
-      List<String> elected = lr == null ? List.of() : lr.elected();
+      List<ListResult> parts = parts(r, n);
+      List<String> elected = new ArrayList<>();
+      Set<String> preferenceElected = new java.util.HashSet<>();
+      for (ListResult lr : parts) {
+        elected.addAll(lr.elected());
+        preferenceElected.addAll(lr.preferenceElected());
+      }
       List<ElectedCandidate> pub = ps.elected().getOrDefault(n, List.of());
       boolean rankings = !pub.isEmpty() && pub.stream().allMatch(c -> c.ranking() != null);
       if (names) {
@@ -642,21 +877,26 @@ public final class Verifier {
             && !c.shortCode().isEmpty());
         List<String> recomputed = new ArrayList<>();
         for (String id : elected) {
-          int position = Integer.parseInt(id.substring(id.indexOf('.') + 1));
-          Candidate c = candidate(n, position);
-          String mark = rankings && lr.preferenceElected().contains(id) ? " (P 15)" : "";
+          Candidate c = people.get(id);
+          String mark = rankings && preferenceElected.contains(id) ? " (P 15)" : "";
           recomputed.add((c == null ? id : nameKey(codes ? c.shortCode() : null, c.name())) + mark);
         }
         List<String> published = new ArrayList<>();
         for (ElectedCandidate c : pub) {
           published.add(nameKey(codes ? c.shortCode() : null, c.name()) + (rankings && c.ranking() == 1 ? " (P 15)" : ""));
         }
-        checks.add(Check.compare("elected", where, "elected candidates in order of election",
-            String.join("; ", published), String.join("; ", recomputed)));
+        String what = "elected candidates in order of election";
+        if (parts.size() > 1) {
+          // A lijstengroep's 520 entry lists the elected of all its lists; their order across lists is not defined.
+          java.util.Collections.sort(recomputed);
+          java.util.Collections.sort(published);
+          what = "elected candidates of the lijstengroep (in alphabetical order)";
+        }
+        checks.add(Check.compare("elected", where, what, String.join("; ", published), String.join("; ", recomputed)));
       } else if (rankings) {
         long pref = pub.stream().filter(c -> c.ranking() == 1).count();
         checks.add(Check.compare("elected", where, "candidates elected on preference votes (P 15)", pref,
-            lr == null ? 0 : lr.preferenceElected().size()));
+            preferenceElected.size()));
       }
     }
   }
