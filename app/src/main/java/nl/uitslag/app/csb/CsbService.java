@@ -256,7 +256,7 @@ public class CsbService {
 
   private static String describe(EmlException e, boolean dutch) {
     return (dutch ? e.dutchMessage() : e.englishMessage()) + " (" + e.fileName() + ", line " + e.line() + ", "
-        + e.path() + ", " + e.rule() + ")";
+        + e.path() + ", " + e.rule().code() + ")";
   }
 
   /** Audits a refused file; nothing of it is stored. */
