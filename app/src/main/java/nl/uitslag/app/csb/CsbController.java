@@ -244,10 +244,12 @@ class CsbController {
     Csb c = coordinatorsCsb(user);
     Step step;
     UserId me = new UserId(user.id());
-    try {
+    if (java.util.Arrays.stream(DifferenceResolution.values()).anyMatch(r -> r.name().equals(action))) {
       step = service.resolveDifferences(c, source, DifferenceResolution.valueOf(action), me, Actors.of(request));
-    } catch (IllegalArgumentException notADifference) {
+    } else if (java.util.Arrays.stream(ErrorResolution.values()).anyMatch(r -> r.name().equals(action))) {
       step = service.resolveErrors(c, source, ErrorResolution.valueOf(action), me, Actors.of(request));
+    } else {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
     }
     if (!step.accepted()) {
       flash.addFlashAttribute("refusal", step.refusal());
@@ -424,6 +426,13 @@ class CsbController {
   String airGap(Model model) {
     model.addAttribute("refusalKey", "entry.refusal.AIRGAP");
     return "dataentry/refused";
+  }
+
+  @ExceptionHandler(CsbService.UnknownSourceException.class)
+  @ResponseStatus(HttpStatus.NOT_FOUND)
+  String unknownSource(Model model) {
+    model.addAttribute("status", 404);
+    return "error";
   }
 
   @ExceptionHandler(CsbService.ConcurrentChangeException.class)

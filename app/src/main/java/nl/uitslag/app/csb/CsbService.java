@@ -172,9 +172,17 @@ public class CsbService {
     return out;
   }
 
+  /** The GSB with this id, or {@link UnknownSourceException}. */
   public Source source(Csb c, String id) {
     return sources(c).stream().filter(s -> s.id().equals(id)).findFirst()
-        .orElseThrow(() -> new IllegalArgumentException("no GSB " + id + " at this CSB"));
+        .orElseThrow(() -> new UnknownSourceException(id));
+  }
+
+  /** No GSB with this id takes part at this CSB. */
+  public static final class UnknownSourceException extends RuntimeException {
+    UnknownSourceException(String id) {
+      super("no GSB " + id + " at this CSB");
+    }
   }
 
   /** Whether the result has been finalised (documents generated); entries and inputs are then closed. */
