@@ -36,7 +36,8 @@ class GsbTotalsTest {
     assertThat(r.votes().totalVotesCast()).as("H = E + F + G").isEqualTo(9398);
     assertThat(r.moreBallotsCounted()).isEqualTo(1);
     assertThat(r.fewerBallotsCounted()).isEqualTo(1);
-    assertThat(r.lists().get(0).candidateVotes().get(0)).isEqualTo(r.lists().get(0).candidateVotes().get(0));
+    assertThat(r.lists().get(0).candidateVotes().get(0)).as("Reuvers, list 1 candidate 1").isEqualTo(581);
+    assertThat(r.lists().get(7).total()).isEqualTo(671);
     assertThat(r.lists().stream().mapToLong(ListVotes::sumOfCandidateVotes).sum()).isEqualTo(9350);
   }
 
