@@ -89,12 +89,16 @@ class ElectionImportController {
 
   @PostMapping("/create")
   String create(
-      @RequestParam String countingMethod, HttpSession session, HttpServletRequest request, Model model) {
+      @RequestParam String countingMethod,
+      @RequestParam(defaultValue = "GSB") String committee,
+      HttpSession session,
+      HttpServletRequest request,
+      Model model) {
     ImportWizard wizard = wizard(session);
     try {
       // An import adds a whole election at once: a copy from just before it makes it undoable.
       backups.backup(BackupService.Reason.BEFORE_RISKY_OPERATION, Actors.of(request));
-      long id = imports.create(wizard, countingMethod, Actors.of(request));
+      long id = imports.create(wizard, countingMethod, committee, Actors.of(request));
       session.removeAttribute(WIZARD);
       return "redirect:/elections/" + id;
     } catch (ElectionImportService.ElectionExistsException e) {

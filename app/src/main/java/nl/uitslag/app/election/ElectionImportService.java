@@ -192,6 +192,19 @@ public class ElectionImportService {
   /** Stores the election with its lists, candidates, polling stations and GSB committee. */
   @Transactional
   public long create(ImportWizard wizard, String countingMethod, Actor actor) {
+    return create(wizard, countingMethod, "GSB", actor);
+  }
+
+  /**
+   * Stores the election with its lists, candidates and polling stations, and the committee this installation
+   * serves: the GSB of the municipality, or the CSB (for GR and ER the municipality's own centraal stembureau,
+   * managing authority "CSB" in the files it makes).
+   */
+  @Transactional
+  public long create(ImportWizard wizard, String countingMethod, String committeeKind, Actor actor) {
+    if (!committeeKind.equals("GSB") && !committeeKind.equals("CSB")) {
+      throw new IllegalArgumentException("committee must be GSB or CSB");
+    }
     if (wizard.definition == null || wizard.lists == null) {
       throw new IllegalStateException("110a and 230b must be confirmed first");
     }
@@ -244,13 +257,19 @@ public class ElectionImportService {
       }
     }
     String authority = id.domain() == null ? id.id() : id.domain().id();
-    elections.insertCommittee(electionId, "GSB", "Gemeentelijk stembureau " + (id.domain() == null ? id.name() : id.domain().name()), authority);
+    String area = id.domain() == null ? id.name() : id.domain().name();
+    if (committeeKind.equals("CSB")) {
+      elections.insertCommittee(electionId, "CSB", "Centraal stembureau " + area, "CSB");
+    } else {
+      elections.insertCommittee(electionId, "GSB", "Gemeentelijk stembureau " + area, authority);
+    }
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("election", id.id());
     details.put("110a", wizard.definitionFingerprint);
     details.put("230b", wizard.listsFingerprint);
     details.put("110b", wizard.stationsFingerprint == null ? "" : wizard.stationsFingerprint);
     details.put("countingMethod", countingMethod);
+    details.put("committee", committeeKind);
     audit.record("ELECTION_CREATED", AuditLevel.INFO, actor, details);
     return electionId;
   }

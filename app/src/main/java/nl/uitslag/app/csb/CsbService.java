@@ -1,0 +1,411 @@
+package nl.uitslag.app.csb;
+
+import java.io.ByteArrayInputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import nl.uitslag.app.airgap.AirGapMonitor;
+import nl.uitslag.app.audit.Actor;
+import nl.uitslag.app.audit.AuditLevel;
+import nl.uitslag.app.audit.AuditLog;
+import nl.uitslag.app.election.ElectionRepository;
+import nl.uitslag.app.election.ElectionRepository.ElectionView;
+import nl.uitslag.app.election.ElectionRepository.ListView;
+import nl.uitslag.domain.count.ContestCount;
+import nl.uitslag.domain.count.Count;
+import nl.uitslag.domain.dataentry.DataEntryOutcome;
+import nl.uitslag.domain.dataentry.DataEntryOutcome.Accepted;
+import nl.uitslag.domain.dataentry.DataEntryState;
+import nl.uitslag.domain.dataentry.DifferenceResolution;
+import nl.uitslag.domain.dataentry.DoubleEntry;
+import nl.uitslag.domain.dataentry.EntryNumber;
+import nl.uitslag.domain.dataentry.ErrorResolution;
+import nl.uitslag.domain.dataentry.TypistView;
+import nl.uitslag.domain.dataentry.UserId;
+import nl.uitslag.domain.fingerprint.Fingerprint;
+import nl.uitslag.domain.results.FieldValue;
+import nl.uitslag.domain.results.GsbResults;
+import nl.uitslag.domain.results.InvalidResultsException;
+import nl.uitslag.domain.results.ListShape;
+import nl.uitslag.domain.results.ModelVariant;
+import nl.uitslag.domain.results.ResultsModel;
+import nl.uitslag.domain.results.ResultsShape;
+import nl.uitslag.domain.validation.ValidationContext;
+import nl.uitslag.eml.EmlException;
+import nl.uitslag.eml.EmlKind;
+import nl.uitslag.eml.EmlReader;
+import nl.uitslag.eml.ReadOptions;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The centraal stembureau's intake of the GSB totals (abacus.md §2 "CSB session"): a GSB's count file (510b) is
+ * read strictly, confirmed against the fingerprint on its paper PV and stored as the first entry; a typist re-keys
+ * the totals from the paper PV as the second entry; differences and errors are resolved by the coordinator with
+ * the double-entry machine of the GSB (product.md §3). Every change writes an audit event in its transaction, and
+ * a rejected file leaves nothing but its audit event.
+ */
+@Service
+public class CsbService {
+  /** Real 510b files of the largest municipalities are a few MB; anything far larger is refused unread. */
+  public static final int MAX_FILE_BYTES = 64 * 1024 * 1024;
+
+  private final CsbRepository repo;
+  private final ElectionRepository elections;
+  private final JdbcClient jdbc;
+  private final AuditLog audit;
+  private final AirGapMonitor airGap;
+  private final Clock clock;
+
+  public CsbService(CsbRepository repo, ElectionRepository elections, JdbcClient jdbc, AuditLog audit,
+      AirGapMonitor airGap, Clock clock) {
+    this.repo = repo;
+    this.elections = elections;
+    this.jdbc = jdbc;
+    this.audit = audit;
+    this.airGap = airGap;
+    this.clock = clock;
+  }
+
+  /** A centraal stembureau and its election. */
+  public record Csb(long committeeId, String name, ElectionView election) {}
+
+  /** A GSB whose totals the CSB takes in, with the state of their double entry and the file imported, if any. */
+  public record Source(String id, String name, DataEntryState state, Optional<String> countFileName,
+      Optional<String> countFileFingerprint) {}
+
+  /**
+   * A count file read without error, waiting for the coordinator to type two hidden groups of its fingerprint from
+   * the paper PV. Kept in the user's session only; nothing of it is stored before the fingerprint is confirmed.
+   */
+  public record PendingImport(String source, String fileName, byte[] bytes, GsbResults results,
+      Fingerprint.Challenge challenge, String fingerprint) {}
+
+  /** Why a count file is refused, in Dutch and English (product.md §4: every rejection says why). */
+  public static final class CountFileRejected extends RuntimeException {
+    private final String dutch;
+    private final String english;
+
+    CountFileRejected(String dutch, String english) {
+      super(english);
+      this.dutch = dutch;
+      this.english = english;
+    }
+
+    public String dutch() {
+      return dutch;
+    }
+
+    public String english() {
+      return english;
+    }
+  }
+
+  /** The outcome of confirming an import. */
+  public enum ImportOutcome { IMPORTED, FINGERPRINT_MISMATCH, ALREADY_ENTERED, FINALISED }
+
+  /** The result of a data-entry operation; {@code refusal} names why when it was refused. */
+  public record Step(DataEntryOutcome outcome, String refusal, String detail) {
+    static Step of(DataEntryOutcome o) {
+      if (o instanceof DataEntryOutcome.Refused r) {
+        return new Step(o, r.reason().name(), r.detail());
+      }
+      return new Step(o, null, null);
+    }
+
+    static Step refused(String refusal, String detail) {
+      return new Step(null, refusal, detail);
+    }
+
+    public boolean accepted() {
+      return outcome instanceof Accepted;
+    }
+  }
+
+  /** Thrown when the row changed between reading and writing: the whole transaction is rolled back. */
+  public static final class ConcurrentChangeException extends RuntimeException {
+    ConcurrentChangeException() {
+      super("someone else changed this entry at the same moment; nothing was stored");
+    }
+  }
+
+  // ---------------------------------------------------------------- reading
+
+  /** The CSB with this committee id, or empty when the committee is not a CSB. */
+  public Optional<Csb> csb(long committeeId) {
+    return jdbc.sql("SELECT id, election_id, name FROM committee WHERE id = ? AND kind = 'CSB'")
+        .param(committeeId)
+        .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
+        .optional()
+        .flatMap(row -> elections.findById((Long) row[1])
+            .map(e -> new Csb((Long) row[0], (String) row[2], e)));
+  }
+
+  /** The shape every GSB-totals entry of this election has. */
+  public ResultsShape shape(Csb c) {
+    List<ListShape> shapes = new ArrayList<>();
+    for (ListView l : elections.lists(c.election().id())) {
+      shapes.add(new ListShape(l.number(), l.candidates().size()));
+    }
+    // Voter cards (kiezerspassen) do not exist in municipal and island council elections (abacus.md §3.1).
+    String category = c.election().category();
+    return new ResultsShape(shapes, !("GR".equals(category) || "ER".equals(category)));
+  }
+
+  /**
+   * The GSBs whose totals this CSB takes in. For GR and ER the municipality (openbaar lichaam) is the only one;
+   * AB and PS with several municipalities need the election tree of the 110a, which is not stored yet.
+   */
+  public List<Source> sources(Csb c) {
+    ResultsShape shape = shape(c);
+    List<Source> out = new ArrayList<>();
+    String id = c.election().domainId();
+    DataEntryState state = repo.entry(c.committeeId(), id, shape).state();
+    Optional<CsbRepository.StoredFile> file = repo.countFile(c.committeeId(), id);
+    out.add(new Source(id, c.election().domainName(), state, file.map(CsbRepository.StoredFile::fileName),
+        file.map(CsbRepository.StoredFile::fingerprint)));
+    return out;
+  }
+
+  /** The GSB with this id, or {@link UnknownSourceException}. */
+  public Source source(Csb c, String id) {
+    return sources(c).stream().filter(s -> s.id().equals(id)).findFirst()
+        .orElseThrow(() -> new UnknownSourceException(id));
+  }
+
+  /** No GSB with this id takes part at this CSB. */
+  public static final class UnknownSourceException extends RuntimeException {
+    UnknownSourceException(String id) {
+      super("no GSB " + id + " at this CSB");
+    }
+  }
+
+  /** Whether the result has been finalised (documents generated); entries and inputs are then closed. */
+  public boolean finalised(Csb c) {
+    return !repo.documents(c.committeeId()).isEmpty();
+  }
+
+  /** The definitive totals of every GSB, or empty when any of them is not definitive yet. */
+  public Optional<Map<String, GsbResults>> definitiveTotals(Csb c) {
+    Map<String, GsbResults> out = new LinkedHashMap<>();
+    for (Source s : sources(c)) {
+      if (!(s.state() instanceof DataEntryState.Definitive d)) {
+        return Optional.empty();
+      }
+      out.put(s.id(), (GsbResults) d.results());
+    }
+    return Optional.of(out);
+  }
+
+  // ---------------------------------------------------------------- importing a count file
+
+  /**
+   * Reads a GSB's count file (510b) strictly and prepares the fingerprint challenge. This is the one entry point
+   * for file bytes: a sealed (signed, encrypted) transfer package is opened in front of it. Throws
+   * {@link CountFileRejected} with the reason when the file is damaged, of another kind, for another election or
+   * another committee, or does not fit the candidate lists; the caller audits the rejection.
+   */
+  public PendingImport readCountFile(Csb c, String fileName, byte[] bytes) {
+    String name = fileName == null || fileName.isBlank() ? "upload.eml.xml" : fileName;
+    if (bytes.length == 0 || bytes.length > MAX_FILE_BYTES) {
+      throw new CountFileRejected("het bestand is leeg of groter dan " + MAX_FILE_BYTES + " bytes",
+          "the file is empty or larger than " + MAX_FILE_BYTES + " bytes");
+    }
+    Count count;
+    EmlKind kind;
+    try {
+      var doc = EmlReader.readCount(new ByteArrayInputStream(bytes), name, ReadOptions.none());
+      count = doc.count();
+      kind = doc.header().kind();
+    } catch (EmlException e) {
+      throw new CountFileRejected(describe(e, true), describe(e, false));
+    }
+    if (kind != EmlKind.E510B) {
+      throw new CountFileRejected("dit is geen telbestand van een gemeentelijk stembureau (510b) maar " + kind.id(),
+          "this is not a GSB count file (510b) but a " + kind.id());
+    }
+    ElectionView e = c.election();
+    var id = count.election();
+    if (!id.id().equals(e.identifier()) || !id.electionDate().equals(e.electionDate())
+        || !id.category().name().equals(e.category())) {
+      throw new CountFileRejected(
+          "het bestand is voor verkiezing " + id.id() + " van " + id.electionDate() + ", niet voor " + e.identifier(),
+          "the file is for election " + id.id() + " of " + id.electionDate() + ", not for " + e.identifier());
+    }
+    String source = count.authority().id();
+    if (sources(c).stream().noneMatch(s -> s.id().equals(source))) {
+      throw new CountFileRejected(
+          "het bestand komt van " + source + " (" + count.authority().name() + "), geen gemeentelijk stembureau van"
+              + " dit centraal stembureau",
+          "the file comes from " + source + " (" + count.authority().name() + "), not a GSB of this CSB");
+    }
+    if (count.contests().size() != 1 || count.contests().get(0).total() == null) {
+      throw new CountFileRejected("het bestand moet precies één totaaltelling bevatten",
+          "the file must contain exactly one contest with a total");
+    }
+    ContestCount contest = count.contests().get(0);
+    GsbResults results;
+    try {
+      results = GsbTotals.fromCount(contest.total(), shape(c));
+      shape(c).requireConforms(results);
+    } catch (GsbTotals.Mismatch | InvalidResultsException ex) {
+      throw new CountFileRejected("het bestand past niet bij de kandidatenlijsten: " + ex.getMessage(),
+          "the file does not fit the candidate lists: " + ex.getMessage());
+    }
+    Fingerprint fingerprint = Fingerprint.of(bytes);
+    // The hidden groups are drawn now with SecureRandom, never derived from the file (product.md §4).
+    return new PendingImport(source, name, bytes.clone(), results, fingerprint.challenge(), fingerprint.toString());
+  }
+
+  private static String describe(EmlException e, boolean dutch) {
+    return (dutch ? e.dutchMessage() : e.englishMessage()) + " (" + e.fileName() + ", line " + e.line() + ", "
+        + e.path() + ", " + e.rule().code() + ")";
+  }
+
+  /** Audits a refused file; nothing of it is stored. */
+  @Transactional
+  public void recordRejection(Csb c, String fileName, String reason, Actor actor) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("committee", c.committeeId());
+    details.put("file", fileName == null ? "" : fileName);
+    details.put("reason", reason);
+    audit.record("CSB_COUNT_FILE_REJECTED", AuditLevel.WARNING, actor, details);
+  }
+
+  /**
+   * Checks the two groups typed from the paper PV; on success the file's totals become the first entry of its GSB
+   * and the file is kept byte for byte. A wrong group, an entry already started, or a finalised result refuses it.
+   */
+  @Transactional
+  public ImportOutcome confirmImport(Csb c, PendingImport p, String typedFirst, String typedSecond, UserId user,
+      Actor actor) {
+    airGap.requireIsolated();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("committee", c.committeeId());
+    details.put("gsb", p.source());
+    details.put("file", p.fileName());
+    details.put("fingerprint", p.fingerprint());
+    if (!p.challenge().verify(typedFirst, typedSecond)) {
+      details.put("reason", "fingerprint groups typed from paper do not match");
+      audit.record("CSB_COUNT_FILE_REJECTED", AuditLevel.WARNING, actor, details);
+      return ImportOutcome.FINGERPRINT_MISMATCH;
+    }
+    if (finalised(c)) {
+      details.put("reason", "the result is finalised");
+      audit.record("CSB_COUNT_FILE_REJECTED", AuditLevel.WARNING, actor, details);
+      return ImportOutcome.FINALISED;
+    }
+    ResultsShape shape = shape(c);
+    CsbRepository.StoredEntry stored = repo.entry(c.committeeId(), p.source(), shape);
+    Instant now = Instant.now(clock);
+    DataEntryOutcome o = doubleEntry(shape).importDigitalEntry(stored.state(), user, p.results(), now);
+    if (!(o instanceof Accepted a)) {
+      details.put("reason", "the totals of this GSB are already being entered (" + stored.state().status() + ")");
+      audit.record("CSB_COUNT_FILE_REJECTED", AuditLevel.WARNING, actor, details);
+      return ImportOutcome.ALREADY_ENTERED;
+    }
+    if (!repo.storeEntry(c.committeeId(), p.source(), a.state(), stored.version(), now)) {
+      throw new ConcurrentChangeException();
+    }
+    repo.storeCountFile(c.committeeId(), p.source(), "510b", p.fileName(), p.fingerprint(), p.bytes(), user.value(),
+        now);
+    details.put("to", a.state().status().name());
+    audit.record("CSB_COUNT_FILE_IMPORTED", AuditLevel.INFO, actor, details);
+    return ImportOutcome.IMPORTED;
+  }
+
+  // ---------------------------------------------------------------- typed entries and resolution
+
+  DoubleEntry doubleEntry(ResultsShape shape) {
+    return new DoubleEntry(ValidationContext.withDefaults(shape), shape.emptyResults(ModelVariant.GSB_TOTALS));
+  }
+
+  public Optional<TypistView> typistView(Csb c, String source, EntryNumber n, UserId user) {
+    ResultsShape shape = shape(c);
+    return doubleEntry(shape).typistView(repo.entry(c.committeeId(), source, shape).state(), n, user);
+  }
+
+  @Transactional
+  public Step claim(Csb c, String source, EntryNumber n, UserId user, Actor actor) {
+    return apply(c, source, n, actor, null, (de, state, now) -> de.claim(state, n, user, now));
+  }
+
+  /** Saves the typed values (every field of the form, in paper order) and finishes the entry. */
+  @Transactional
+  public Step submit(Csb c, String source, EntryNumber n, UserId user, List<Integer> values, Actor actor) {
+    return apply(c, source, n, actor, null, (de, state, now) -> {
+      ResultsModel results;
+      try {
+        List<FieldValue> fv = new ArrayList<>();
+        values.forEach(v -> fv.add(new FieldValue.Count(v)));
+        results = shape(c).emptyResults(ModelVariant.GSB_TOTALS).withValues(fv);
+      } catch (InvalidResultsException e) {
+        return new DataEntryOutcome.Refused(nl.uitslag.domain.dataentry.Refusal.INVALID_RESULTS, e.getMessage());
+      }
+      DataEntryOutcome saved = de.save(state, n, user, results, 100, "", now);
+      if (!(saved instanceof Accepted a)) {
+        return saved;
+      }
+      return de.finalise(a.state(), n, user, now);
+    });
+  }
+
+  @Transactional
+  public Step discard(Csb c, String source, EntryNumber n, UserId user, Actor actor) {
+    return apply(c, source, n, actor, null, (de, state, now) -> de.discard(state, n, user, now));
+  }
+
+  @Transactional
+  public Step resolveDifferences(Csb c, String source, DifferenceResolution r, UserId user, Actor actor) {
+    return apply(c, source, null, actor, r.name(), (de, state, now) -> de.resolveDifferences(state, r, user, now));
+  }
+
+  @Transactional
+  public Step resolveErrors(Csb c, String source, ErrorResolution r, UserId user, Actor actor) {
+    return apply(c, source, null, actor, r.name(), (de, state, now) -> de.resolveErrors(state, r, user, now));
+  }
+
+  private interface Operation {
+    DataEntryOutcome apply(DoubleEntry de, DataEntryState state, Instant now);
+  }
+
+  private Step apply(Csb c, String source, EntryNumber n, Actor actor, String resolution, Operation op) {
+    airGap.requireIsolated();
+    source(c, source);
+    if (finalised(c)) {
+      return Step.refused("FINALISED", "the result is finalised; reopen it first");
+    }
+    ResultsShape shape = shape(c);
+    Instant now = Instant.now(clock);
+    CsbRepository.StoredEntry stored = repo.entry(c.committeeId(), source, shape);
+    Step step = Step.of(op.apply(doubleEntry(shape), stored.state(), now));
+    if (step.outcome() instanceof Accepted a) {
+      if (!a.state().equals(stored.state())
+          && !repo.storeEntry(c.committeeId(), source, a.state(), stored.version(), now)) {
+        throw new ConcurrentChangeException();
+      }
+      if (a.state() instanceof DataEntryState.Empty) {
+        // The imported file was discarded with its entry: a new file or a typed first entry starts over.
+        repo.deleteCountFile(c.committeeId(), source);
+      }
+      Map<String, Object> details = new LinkedHashMap<>();
+      details.put("committee", c.committeeId());
+      details.put("gsb", source);
+      if (n != null) {
+        details.put("entry", n.number());
+      }
+      if (resolution != null) {
+        details.put("resolution", resolution);
+      }
+      details.put("from", stored.state().status().name());
+      details.put("to", a.state().status().name());
+      audit.record("CSB_ENTRY_" + a.event().name(), AuditLevel.INFO, actor, details);
+    }
+    return step;
+  }
+}
