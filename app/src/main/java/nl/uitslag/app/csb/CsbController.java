@@ -88,11 +88,13 @@ class CsbController {
     model.addAttribute("me", user.id());
     model.addAttribute("finalised", service.finalised(c));
     model.addAttribute("pending", session.getAttribute(PENDING));
+    model.addAttribute("sealedRequired", service.requiresSealedFiles(c));
     return "csb/overview";
   }
 
   @PostMapping("/import")
   String upload(@AuthenticationPrincipal UitslagPrincipal user, @RequestParam("file") MultipartFile file,
+      @RequestParam(name = "secret", required = false) String secret,
       HttpSession session, HttpServletRequest request, RedirectAttributes flash) throws IOException {
     Csb c = coordinatorsCsb(user);
     session.removeAttribute(PENDING);
@@ -101,7 +103,9 @@ class CsbController {
       bytes = in.readNBytes(CsbService.MAX_FILE_BYTES + 1);
     }
     try {
-      session.setAttribute(PENDING, service.readCountFile(c, file.getOriginalFilename(), bytes));
+      session.setAttribute(PENDING, secret == null || secret.isEmpty()
+          ? service.readCountFile(c, file.getOriginalFilename(), bytes)
+          : service.readSealedCountFile(c, bytes, secret.toCharArray(), Actors.of(request)));
     } catch (CsbService.CountFileRejected e) {
       service.recordRejection(c, file.getOriginalFilename(), e.english(), Actors.of(request));
       flash.addFlashAttribute("rejection", dutch() ? e.dutch() : e.english());

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import nl.uitslag.app.airgap.AirGapMonitor;
@@ -15,6 +16,10 @@ import nl.uitslag.app.audit.AuditLog;
 import nl.uitslag.app.election.ElectionRepository;
 import nl.uitslag.app.election.ElectionRepository.ElectionView;
 import nl.uitslag.app.election.ElectionRepository.ListView;
+import nl.uitslag.app.keystore.KeyStoreException;
+import nl.uitslag.app.keystore.KeyStoreService;
+import nl.uitslag.app.keystore.TransferPackageService;
+import nl.uitslag.crypto.RejectedException;
 import nl.uitslag.domain.count.ContestCount;
 import nl.uitslag.domain.count.Count;
 import nl.uitslag.domain.dataentry.DataEntryOutcome;
@@ -61,9 +66,13 @@ public class CsbService {
   private final AuditLog audit;
   private final AirGapMonitor airGap;
   private final Clock clock;
+  private final KeyStoreService keys;
+  private final TransferPackageService packages;
 
   public CsbService(CsbRepository repo, ElectionRepository elections, JdbcClient jdbc, AuditLog audit,
-      AirGapMonitor airGap, Clock clock) {
+      AirGapMonitor airGap, Clock clock, KeyStoreService keys, TransferPackageService packages) {
+    this.keys = keys;
+    this.packages = packages;
     this.repo = repo;
     this.elections = elections;
     this.jdbc = jdbc;
@@ -211,6 +220,51 @@ public class CsbService {
    * another committee, or does not fit the candidate lists; the caller audits the rejection.
    */
   public PendingImport readCountFile(Csb c, String fileName, byte[] bytes) {
+    if (requiresSealedFiles(c)) {
+      throw new CountFileRejected(
+          "voor deze verkiezing is een vertrouwensanker bevestigd: lever het telbestand aan als verzegeld"
+              + " overdrachtspakket, niet als los bestand",
+          "a trust anchor is confirmed for this election: hand in the count file as a sealed transfer package,"
+              + " not as a plain file");
+    }
+    return readUnsealed(c, fileName, bytes);
+  }
+
+  /**
+   * Whether count files must come as sealed packages: once the election has a confirmed trust anchor, a plain
+   * file would bypass the signature check (product.md §4), so only packages are accepted.
+   */
+  public boolean requiresSealedFiles(Csb c) {
+    return keys.hasTrustAnchor(c.election().id());
+  }
+
+  /**
+   * Opens a sealed transfer package (decrypt, signature and chain, signer = the file's ManagingAuthority,
+   * revocation, kind 510b: docs/COUNT-FILE-SECURITY.md §5) and reads the count file inside it like a plain one;
+   * the fingerprint challenge then follows as for any count file. The package service audits its own rejections.
+   *
+   * @param secret the passphrase of this CSB's decryption key, or the package password
+   */
+  public PendingImport readSealedCountFile(Csb c, byte[] packageBytes, char[] secret, Actor actor) {
+    if (packageBytes.length == 0 || packageBytes.length > MAX_FILE_BYTES) {
+      throw new CountFileRejected("het bestand is leeg of groter dan " + MAX_FILE_BYTES + " bytes",
+          "the file is empty or larger than " + MAX_FILE_BYTES + " bytes");
+    }
+    TransferPackageService.Opened opened;
+    try {
+      opened = packages.open(c.election().id(), packageBytes, secret,
+          new TransferPackageService.Expectation("510b", 1), actor);
+    } catch (RejectedException e) {
+      throw new CountFileRejected(TransferPackageService.message(e.reason(), Locale.forLanguageTag("nl")),
+          TransferPackageService.message(e.reason(), Locale.ENGLISH));
+    } catch (KeyStoreException e) {
+      throw new CountFileRejected("voor deze verkiezing is nog geen vertrouwensanker bevestigd",
+          "no trust anchor has been confirmed for this election yet");
+    }
+    return readUnsealed(c, opened.eml().name(), opened.eml().bytes());
+  }
+
+  private PendingImport readUnsealed(Csb c, String fileName, byte[] bytes) {
     String name = fileName == null || fileName.isBlank() ? "upload.eml.xml" : fileName;
     if (bytes.length == 0 || bytes.length > MAX_FILE_BYTES) {
       throw new CountFileRejected("het bestand is leeg of groter dan " + MAX_FILE_BYTES + " bytes",

@@ -478,6 +478,14 @@ public class KeyStoreService {
         });
   }
 
+  /**
+   * Whether the election has a confirmed trust anchor at this installation: from then on count files are taken in
+   * only as sealed transfer packages (docs/COUNT-FILE-SECURITY.md §8), so an unsigned file cannot be slipped in.
+   */
+  public boolean hasTrustAnchor(long electionId) {
+    return !repository.anchors(electionId).isEmpty();
+  }
+
   // ---- for TransferPackageService (same package) ----
 
   /** The confirmed trust anchors of the election, newest first. */
