@@ -46,6 +46,11 @@ final class RunningServer implements AutoCloseable {
 
   /** Starts {@code uitslag COMMAND --port P --data-dir D --no-tls} and waits until the login page answers. */
   static RunningServer start(String command) throws IOException, InterruptedException {
+    return startOn(command, Files.createTempDirectory("uitslag-e2e"));
+  }
+
+  /** Like {@link #start}, on an existing data directory (e.g. the one a killed server left behind). */
+  static RunningServer startOn(String command, Path dataDir) throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("uitslag.jar", "../app/target/uitslag.jar"));
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException("Build the jar first (./mvnw package): " + jar.toAbsolutePath());
@@ -54,7 +59,6 @@ final class RunningServer implements AutoCloseable {
     try (ServerSocket socket = new ServerSocket(0)) {
       port = socket.getLocalPort();
     }
-    Path dataDir = Files.createTempDirectory("uitslag-e2e");
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xmx512m");
@@ -115,6 +119,26 @@ final class RunningServer implements AutoCloseable {
       Thread.sleep(250);
     }
     throw new IllegalStateException("The server did not start within " + timeout + ":\n" + output);
+  }
+
+  /** The jar the server runs, for console commands on the same data directory. */
+  static Path jar() {
+    return Path.of(System.getProperty("uitslag.jar", "../app/target/uitslag.jar")).toAbsolutePath();
+  }
+
+  /** Kills the process the way a power cut or {@code kill -9} would: no shutdown hook, no flush. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  /** Stops the server normally and keeps its data directory. */
+  void stop() throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      process.waitFor();
+    }
   }
 
   @Override

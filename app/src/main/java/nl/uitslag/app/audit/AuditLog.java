@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -77,43 +79,61 @@ public class AuditLog {
     return event;
   }
 
-  /** Reads events in order, newest last. */
-  @Transactional(readOnly = true)
+  /** Reads the newest {@code limit} events in order, newest last. */
   public List<AuditEvent> events(int limit) {
-    return jdbc.sql(
-            "SELECT * FROM (SELECT * FROM audit_event ORDER BY seq DESC LIMIT ?) ORDER BY seq")
+    return jdbc.sql("SELECT * FROM (SELECT * FROM audit_event ORDER BY seq DESC LIMIT ?) ORDER BY seq")
         .param(limit)
-        .query(
-            (rs, n) ->
-                new AuditEvent(
-                    rs.getLong("seq"),
-                    rs.getString("occurred_at"),
-                    rs.getString("event_type"),
-                    AuditLevel.valueOf(rs.getString("level")),
-                    nullableLong(rs, "user_id"),
-                    rs.getString("username"),
-                    rs.getString("remote_address"),
-                    rs.getString("details"),
-                    rs.getString("previous_hash"),
-                    rs.getString("hash")))
+        .query(ROW)
         .list();
   }
 
+  static final RowMapper<AuditEvent> ROW =
+      (rs, n) ->
+          new AuditEvent(
+              rs.getLong("seq"),
+              rs.getString("occurred_at"),
+              rs.getString("event_type"),
+              AuditLevel.valueOf(rs.getString("level")),
+              nullableLong(rs, "user_id"),
+              rs.getString("username"),
+              rs.getString("remote_address"),
+              rs.getString("details"),
+              rs.getString("previous_hash"),
+              rs.getString("hash"));
+
   /** The number of events in the log. */
-  @Transactional(readOnly = true)
   public long count() {
     return jdbc.sql("SELECT count(*) FROM audit_event").query(Long.class).single();
   }
 
   /**
    * Checks the whole chain and returns the problems found, each naming the event; empty when the log is intact.
+   * The events are streamed in one read (one consistent snapshot, no write lock), so memory stays constant
+   * however long the log is.
    */
-  @Transactional(readOnly = true)
   public List<String> verify() {
-    List<String> problems = new ArrayList<>();
-    String previous = GENESIS;
-    long expectedSeq = 1;
-    for (AuditEvent e : events(Integer.MAX_VALUE)) {
+    return verifyChain().problems();
+  }
+
+  /** The outcome of a whole-chain check: how many events were read and the problems found. */
+  public record Verification(long events, List<String> problems) {}
+
+  /** Like {@link #verify()}, also saying how many events the check covered. */
+  public Verification verifyChain() {
+    ChainCheck check = new ChainCheck();
+    jdbc.sql("SELECT * FROM audit_event ORDER BY seq").query((RowCallbackHandler) rs -> check.accept(ROW.mapRow(rs, 0)));
+    return new Verification(check.checked, List.copyOf(check.problems));
+  }
+
+  /** Walks events in seq order and collects every break of the chain. */
+  static final class ChainCheck {
+    final List<String> problems = new ArrayList<>();
+    private String previous = GENESIS;
+    private long expectedSeq = 1;
+    long checked;
+
+    void accept(AuditEvent e) {
+      checked++;
       if (e.seq() != expectedSeq) {
         problems.add(
             "event " + expectedSeq + " ontbreekt of is ingevoegd / is missing or inserted (found " + e.seq() + ")");
@@ -121,25 +141,29 @@ public class AuditLog {
       if (!e.previousHash().equals(previous)) {
         problems.add("event " + e.seq() + ": keten verbroken / chain broken (previous hash differs)");
       }
-      AuditEvent unhashed =
-          new AuditEvent(
-              e.seq(),
-              e.occurredAt(),
-              e.eventType(),
-              e.level(),
-              e.userId(),
-              e.username(),
-              e.remoteAddress(),
-              e.details(),
-              e.previousHash(),
-              "");
-      if (!sha256(unhashed.canonical()).equals(e.hash())) {
+      if (!hashOf(e).equals(e.hash())) {
         problems.add("event " + e.seq() + ": inhoud gewijzigd / content changed (hash differs)");
       }
       previous = e.hash();
       expectedSeq = e.seq() + 1;
     }
-    return problems;
+  }
+
+  /** The hash an event must carry: SHA-256 over its canonical text (see docs/OPERATIONS.md). */
+  static String hashOf(AuditEvent e) {
+    return sha256(
+        new AuditEvent(
+                e.seq(),
+                e.occurredAt(),
+                e.eventType(),
+                e.level(),
+                e.userId(),
+                e.username(),
+                e.remoteAddress(),
+                e.details(),
+                e.previousHash(),
+                "")
+            .canonical());
   }
 
   private static Long nullableLong(java.sql.ResultSet rs, String column) throws java.sql.SQLException {

@@ -10,6 +10,7 @@ import nl.uitslag.app.airgap.AirGapMonitor;
 import nl.uitslag.app.audit.Actor;
 import nl.uitslag.app.audit.AuditLevel;
 import nl.uitslag.app.audit.AuditLog;
+import nl.uitslag.app.backup.BackupService;
 import nl.uitslag.app.dataentry.DataEntryRepository.CommitteeInfo;
 import nl.uitslag.app.dataentry.DataEntryRepository.Station;
 import nl.uitslag.app.dataentry.DataEntryRepository.StoredEntry;
@@ -59,14 +60,17 @@ public class DataEntryService {
   private final AirGapMonitor airGap;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final BackupService backups;
 
   public DataEntryService(
-      DataEntryRepository repo, AuditLog audit, AirGapMonitor airGap, JdbcClient jdbc, Clock clock) {
+      DataEntryRepository repo, AuditLog audit, AirGapMonitor airGap, JdbcClient jdbc, Clock clock,
+      BackupService backups) {
     this.repo = repo;
     this.audit = audit;
     this.airGap = airGap;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.backups = backups;
   }
 
   /** What a coordinator can do with the session. */
@@ -153,6 +157,9 @@ public class DataEntryService {
   @Transactional
   public SessionOutcome changeSession(CommitteeInfo c, SessionAction action, Actor actor) {
     airGap.requireIsolated();
+    if (action == SessionAction.REOPEN) {
+      backupBeforeRisk(actor);
+    }
     Instant now = Instant.now(clock);
     StoredSession stored = repo.currentSession(c.committeeId()).orElseGet(() -> create(c, actor, now));
     CommitteeSession s = stored.session();
@@ -272,6 +279,9 @@ public class DataEntryService {
   @Transactional
   public Step resolveDifferences(
       CommitteeInfo c, long pollingStationId, DifferenceResolution action, UserId coordinator, Actor actor) {
+    if (action == DifferenceResolution.DISCARD_BOTH) {
+      backupBeforeRisk(actor);
+    }
     return coordinatorOperation(c, pollingStationId, actor, action.name(),
         (de, state, now) -> Step.of(de.resolveDifferences(state, action, coordinator, now)));
   }
@@ -279,11 +289,24 @@ public class DataEntryService {
   @Transactional
   public Step resolveErrors(
       CommitteeInfo c, long pollingStationId, ErrorResolution action, UserId coordinator, Actor actor) {
+    if (action == ErrorResolution.DISCARD_FIRST_ENTRY) {
+      backupBeforeRisk(actor);
+    }
     return coordinatorOperation(c, pollingStationId, actor, action.name(),
         (de, state, now) -> Step.of(de.resolveErrors(state, action, coordinator, now)));
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /**
+   * Reopening a completed session and throwing a polling station's entries away are hard to undo by hand: a
+   * checked copy from just before makes them undoable (issue 10). The copy is read on its own connection, so it
+   * holds the last committed state, without this transaction's change; when no copy can be made, the operation
+   * is refused (the exception rolls it back).
+   */
+  private void backupBeforeRisk(Actor actor) {
+    backups.backup(BackupService.Reason.BEFORE_RISKY_OPERATION, actor);
+  }
 
   private interface Operation {
     Step apply(DoubleEntry de, DataEntryState state, Instant now);
