@@ -185,8 +185,20 @@ public class DataEntryService {
       details.put("from", s.status().name());
       details.put("to", changed.session().status().name());
       audit.record("COMMITTEE_SESSION_" + action.name(), AuditLevel.INFO, actor, details);
+      if (events != null) {
+        events.publishEvent(new CommitteeSessionChanged(
+            c.committeeId(), stored.id(), s.number(), s.status(), changed.session().status(), actor));
+      }
     }
     return outcome;
+  }
+
+  private org.springframework.context.ApplicationEventPublisher events;
+
+  /** Where session changes are announced ({@link CommitteeSessionChanged}), e.g. to generate the results files. */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
   }
 
   private CommitteeSession fresh(CommitteeInfo c) {
