@@ -295,6 +295,16 @@ public class DataEntryService {
         (de, state, now) -> Step.of(de.resolveErrors(state, action, coordinator, now)));
   }
 
+  /**
+   * Throw away every entry of a polling station (e.g. a definitive result found wrong after resuming a
+   * completed session), so that it is entered twice again; refused while errors or differences await a decision.
+   */
+  @Transactional
+  public Step reset(CommitteeInfo c, long pollingStationId, UserId coordinator, Actor actor) {
+    return coordinatorOperation(c, pollingStationId, actor, "RESET",
+        (de, state, now) -> Step.of(de.reset(state, coordinator, now)));
+  }
+
   // ---------------------------------------------------------------- helpers
 
   private interface Operation {

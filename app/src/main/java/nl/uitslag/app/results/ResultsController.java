@@ -13,6 +13,7 @@ import nl.uitslag.app.results.ResultsFiles.Kind;
 import nl.uitslag.app.results.ResultsRepository.Content;
 import nl.uitslag.app.users.Role;
 import nl.uitslag.app.users.UitslagPrincipal;
+import nl.uitslag.domain.dataentry.UserId;
 import nl.uitslag.domain.results.CountingMethod;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -82,6 +83,20 @@ class ResultsController {
     } else {
       redirect.addFlashAttribute("done", "DETAILS_SAVED");
     }
+    return "redirect:/results";
+  }
+
+  /**
+   * The coordinator discards a polling station's definitive result so that it is entered twice again: the way
+   * to correct a result after resuming a completed session, before the public session closes (abacus.md §2).
+   */
+  @PostMapping("/results/reset")
+  String reset(
+      @AuthenticationPrincipal UitslagPrincipal user, @RequestParam long station, HttpServletRequest request,
+      RedirectAttributes redirect) {
+    CommitteeInfo c = committee(user);
+    DataEntryService.Step step = dataEntry.reset(c, station, new UserId(user.id()), Actors.of(request));
+    redirect.addFlashAttribute(step.accepted() ? "done" : "refusal", step.accepted() ? "RESET" : "RESET_REFUSED");
     return "redirect:/results";
   }
 
