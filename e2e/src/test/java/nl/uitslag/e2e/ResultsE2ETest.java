@@ -79,7 +79,8 @@ class ResultsE2ETest {
 
       login(page, server, "coco");
       page.navigate(server.url("/dataentry/status"));
-      button(page, "Invoer afronden").click();
+      // Completing generates the 510b, the PV and the CSV in the same request: allow for a slow machine.
+      button(page, "Invoer afronden").click(new com.microsoft.playwright.Locator.ClickOptions().setTimeout(300_000));
       page.navigate(server.url("/results"));
       assertThat(page.locator("#results-files tbody tr")).hasCount(4);
       assertThat(page.locator("#total-D")).hasText(Integer.toString(100 * stations));
@@ -109,7 +110,8 @@ class ResultsE2ETest {
 
       login(page, server, "coco");
       page.navigate(server.url("/dataentry/status"));
-      button(page, "Invoer afronden").click();
+      // Completing generates the 510b, the PV and the CSV in the same request: allow for a slow machine.
+      button(page, "Invoer afronden").click(new com.microsoft.playwright.Locator.ClickOptions().setTimeout(300_000));
       page.navigate(server.url("/results"));
       assertThat(page.locator("#results-files tbody tr")).hasCount(4);
       assertThat(page.locator("#total-D")).hasText(Integer.toString(100 * stations + 1));
