@@ -64,7 +64,7 @@ class CorrigendumRendererTest {
     String text = Na31ReportTest.text(pdf);
     assertThat(text).contains("Model Na 14-2").contains("Oorspronkelijk Gecorrigeerd Verschil")
         .contains("Stapel van lijst 2 bij") // table cells wrap in the extracted text
-        .contains("Geen bevindingen vermeld.")
+        .contains("Geen bevindingen")
         .contains("Bijlage 1 – Stembureau 3 – Buurthuis De Ster")
         .doesNotContain("Bijlage 1 – Stembureau 5");
     // E.2 of the municipality: 300 → 312, and candidate 1 of list 1 at station 3: 50 → 44.
