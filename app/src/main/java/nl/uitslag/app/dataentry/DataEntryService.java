@@ -192,8 +192,20 @@ public class DataEntryService {
       details.put("from", s.status().name());
       details.put("to", changed.session().status().name());
       audit.record("COMMITTEE_SESSION_" + action.name(), AuditLevel.INFO, actor, details);
+      if (events != null) {
+        events.publishEvent(new CommitteeSessionChanged(
+            c.committeeId(), stored.id(), s.number(), s.status(), changed.session().status(), actor));
+      }
     }
     return outcome;
+  }
+
+  private org.springframework.context.ApplicationEventPublisher events;
+
+  /** Where session changes are announced ({@link CommitteeSessionChanged}), e.g. to generate the results files. */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setEvents(org.springframework.context.ApplicationEventPublisher events) {
+    this.events = events;
   }
 
   private CommitteeSession fresh(CommitteeInfo c) {
@@ -294,6 +306,16 @@ public class DataEntryService {
     }
     return coordinatorOperation(c, pollingStationId, actor, action.name(),
         (de, state, now) -> Step.of(de.resolveErrors(state, action, coordinator, now)));
+  }
+
+  /**
+   * Throw away every entry of a polling station (e.g. a definitive result found wrong after resuming a
+   * completed session), so that it is entered twice again; refused while errors or differences await a decision.
+   */
+  @Transactional
+  public Step reset(CommitteeInfo c, long pollingStationId, UserId coordinator, Actor actor) {
+    return coordinatorOperation(c, pollingStationId, actor, "RESET",
+        (de, state, now) -> Step.of(de.reset(state, coordinator, now)));
   }
 
   // ---------------------------------------------------------------- helpers
