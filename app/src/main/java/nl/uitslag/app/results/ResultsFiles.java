@@ -29,6 +29,7 @@ import nl.uitslag.documents.pdf.PollingStation;
 import nl.uitslag.documents.pdf.PollingStationResult;
 import nl.uitslag.documents.pdf.ReportRenderer;
 import nl.uitslag.documents.pdf.SessionDetails;
+import nl.uitslag.documents.pdf.ControlProtocolOutcome;
 import nl.uitslag.documents.pdf.WarningNote;
 import nl.uitslag.domain.count.CandidateVotes;
 import nl.uitslag.domain.count.ContestCount;
@@ -161,6 +162,14 @@ public final class ResultsFiles {
    * @throws IllegalStateException when the session details are missing or a station has no definitive result
    */
   public List<File> generate(SessionData data, ZonedDateTime createdAt) {
+    return generate(data, Optional.empty(), createdAt);
+  }
+
+  /**
+   * As {@link #generate(SessionData, ZonedDateTime)}, with the recorded outcome of the control protocol, which the
+   * PV prints in its section 8 instead of the empty table to fill in by hand (osv.md §3).
+   */
+  public List<File> generate(SessionData data, Optional<ControlProtocolOutcome> control, ZonedDateTime createdAt) {
     if (!data.hasDetails()) {
       throw new IllegalStateException("enter where and when the public session started first");
     }
@@ -170,7 +179,8 @@ public final class ResultsFiles {
     byte[] eml = EmlWriter.writeCount(EmlKind.E510B, count, local.toLocalDateTime());
     File emlFile = new File(Kind.EML_510B, emlName(data), eml);
     File pdf = new File(Kind.PDF_REPORT, reportName(data),
-        renderer.gsbReport(report(data, totals, new CountFile(emlFile.name(), emlFile.fingerprint()), local)));
+        renderer.gsbReport(
+            report(data, totals, new CountFile(emlFile.name(), emlFile.fingerprint()), control, local)));
     File csv = new File(Kind.CSV, csvName(data),
         CountCsv.write(count, "Gemeente " + data.municipalityName(), candidateLists(data)));
     File zip = new File(Kind.ZIP, zipName(data, local), zip(List.of(pdf, emlFile, csv), local));
@@ -332,6 +342,11 @@ public final class ResultsFiles {
   }
 
   static GsbReport report(SessionData d, GsbResults totals, CountFile countFile, ZonedDateTime createdAt) {
+    return report(d, totals, countFile, Optional.empty(), createdAt);
+  }
+
+  static GsbReport report(SessionData d, GsbResults totals, CountFile countFile,
+      Optional<ControlProtocolOutcome> control, ZonedDateTime createdAt) {
     List<PollingStationResult> stations = new ArrayList<>();
     for (SessionData.Station s : d.stations()) {
       PollingStationResults r = s.results();
@@ -344,7 +359,7 @@ public final class ResultsFiles {
     return new GsbReport(method, heading(d), new SessionDetails(d.location(), d.start()), d.eligibleVoters(),
         pdfLists(d), pdfVoters(totals), pdfVotes(totals),
         new DifferenceCounts(totals.moreBallotsCounted(), totals.fewerBallotsCounted()), pdfListVotes(totals),
-        stations, warnings(d), Optional.empty(), countFile, createdAt);
+        stations, warnings(d), control, countFile, createdAt);
   }
 
   // ---------------------------------------------------------------- blank forms

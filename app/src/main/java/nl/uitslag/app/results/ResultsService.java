@@ -12,6 +12,7 @@ import java.util.Optional;
 import nl.uitslag.app.audit.Actor;
 import nl.uitslag.app.audit.AuditLevel;
 import nl.uitslag.app.audit.AuditLog;
+import nl.uitslag.app.control.ControlService;
 import nl.uitslag.app.dataentry.CommitteeSessionChanged;
 import nl.uitslag.app.dataentry.DataEntryRepository;
 import nl.uitslag.app.dataentry.DataEntryRepository.CommitteeInfo;
@@ -54,10 +55,12 @@ public class ResultsService {
   private final ResultsRepository repo;
   private final AuditLog audit;
   private final Clock clock;
+  private final ControlService control;
   private final ResultsFiles files = new ResultsFiles(new ReportRenderer());
 
   public ResultsService(DataEntryRepository dataEntry, DataEntryService dataEntryService,
-      ElectionRepository elections, ResultsRepository repo, AuditLog audit, Clock clock) {
+      ElectionRepository elections, ResultsRepository repo, AuditLog audit, Clock clock, ControlService control) {
+    this.control = control;
     this.dataEntry = dataEntry;
     this.dataEntryService = dataEntryService;
     this.elections = elections;
@@ -99,7 +102,10 @@ public class ResultsService {
 
   private void generate(CommitteeInfo c, long sessionId, SessionData data, Actor actor) {
     Instant now = Instant.now(clock);
-    List<ResultsFiles.File> generated = files.generate(data, ZonedDateTime.ofInstant(now, ResultsFiles.ZONE));
+    // The control protocol is held before the PV is signed; its recorded outcome goes into section 8.
+    var controlOutcome = control.report(c.committeeId()).flatMap(ControlService.SessionControlReport::controlProtocol);
+    List<ResultsFiles.File> generated =
+        files.generate(data, controlOutcome, ZonedDateTime.ofInstant(now, ResultsFiles.ZONE));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("committee", c.committeeId());
     details.put("session", data.sessionNumber());

@@ -103,6 +103,19 @@ class ResultsFilesGoldenTest {
   }
 
   @Test
+  void theRecordedControlProtocolIsPrintedInSection8InsteadOfTheEmptyTable() throws IOException {
+    var outcome = new nl.uitslag.documents.pdf.ControlProtocolOutcome(
+        List.of(2, 1), false, "Lijst 2 bij stembureau 12 met 3 stemmen verschil; hertelling wees de software gelijk");
+    String withOutcome = String.join("",
+        PdfChecks.pages(of(files.generate(data(CountingMethod.CSO), java.util.Optional.of(outcome), CREATED),
+            Kind.PDF_REPORT)));
+    assertThat(withOutcome).contains("2, 1").contains("hertelling wees de software gelijk")
+        .doesNotContain("In te vullen door het gemeentelijk stembureau na het uitvoeren van het controleprotocol");
+    assertThat(String.join("", PdfChecks.pages(of(generated, Kind.PDF_REPORT))))
+        .contains("In te vullen door het gemeentelijk stembureau na het uitvoeren van het controleprotocol");
+  }
+
+  @Test
   void theNamesFollowTheDocumentedScheme() {
     assertThat(generated).extracting(ResultsFiles.File::name).containsExactly(
         "Telling_GR2026_Kleindorp.eml.xml",
