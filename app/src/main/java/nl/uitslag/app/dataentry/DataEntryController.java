@@ -54,11 +54,17 @@ class DataEntryController {
   private final DataEntryService service;
   private final DataEntryRepository repo;
   private final MessageSource messages;
+  private final TypistActivityRepository activity;
+  private final WarningExplanationService explanations;
 
-  DataEntryController(DataEntryService service, DataEntryRepository repo, MessageSource messages) {
+  DataEntryController(
+      DataEntryService service, DataEntryRepository repo, MessageSource messages,
+      TypistActivityRepository activity, WarningExplanationService explanations) {
     this.service = service;
     this.repo = repo;
     this.messages = messages;
+    this.activity = activity;
+    this.explanations = explanations;
   }
 
   // ---------------------------------------------------------------- typist
@@ -233,7 +239,41 @@ class DataEntryController {
     model.addAttribute("filter", only == null ? "" : only.name());
     model.addAttribute("sort", sort.equals("desc") ? "desc" : "asc");
     model.addAttribute("stations", service.overview(c, only, sort.equals("desc")));
+    long sessionId = repo.currentSession(c.committeeId()).map(DataEntryRepository.StoredSession::id).orElse(-1L);
+    model.addAttribute("activity", activity.forCommittee(c.committeeId(), sessionId));
     return "dataentry/status";
+  }
+
+  /** The warnings of a finished entry, each with the coordinator's explanation for the report. */
+  @GetMapping("/dataentry/{station}/warnings")
+  String warnings(
+      @AuthenticationPrincipal UitslagPrincipal user, @PathVariable long station, Model model, Locale locale) {
+    CommitteeInfo c = committee(user, true);
+    model.addAttribute("committee", c);
+    model.addAttribute("station", repo.station(c.electionId(), station)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    var warnings = explanations.warnings(c, station);
+    model.addAttribute("validation", warnings.isEmpty() ? List.of() : EntryForm.messages(
+        new nl.uitslag.domain.validation.ValidationResults(warnings.get()), ValidationMessages.Role.COORDINATOR,
+        locale));
+    model.addAttribute("explanations", explanations.recorded(c, station));
+    model.addAttribute("maxLength", WarningExplanationService.MAX_LENGTH);
+    return "dataentry/warnings";
+  }
+
+  @PostMapping("/dataentry/{station}/warnings")
+  String explain(
+      @AuthenticationPrincipal UitslagPrincipal user, @PathVariable long station, @RequestParam String code,
+      @RequestParam String explanation, HttpServletRequest request, RedirectAttributes redirect) {
+    CommitteeInfo c = committee(user, true);
+    Optional<WarningExplanationService.Refusal> refused =
+        explanations.record(c, station, code, explanation, user.id(), Actors.of(request));
+    if (refused.isPresent()) {
+      redirect.addFlashAttribute("refusal", "EXPLANATION_" + refused.get().name());
+    } else {
+      redirect.addFlashAttribute("done", "explained");
+    }
+    return "redirect:/dataentry/" + station + "/warnings";
   }
 
   @PostMapping("/dataentry/session")
