@@ -400,6 +400,8 @@ class DataEntryE2ETest {
         .setName(Pattern.compile("^Stembureau " + s.number() + " .* invoeren$"))).click();
     assertThat(typist.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
         .containsText("Stembureau " + s.number() + " " + s.name());
+    // The form is long and arrives in parts: wait for all of it before counting or filling its fields.
+    typist.waitForLoadState();
   }
 
   private static void resolve(Gr2022Files.Station s, String choice) {
@@ -428,6 +430,7 @@ class DataEntryE2ETest {
    * the validation summary, when shown, is an alert region; landmarks, one h1, and a visible keyboard focus.
    */
   private static void formIsAccessible(Page page) {
+    page.waitForLoadState();
     Locator coded = page.locator("#entry-form input[data-code]:not([data-code=''])");
     int n = coded.count();
     assertThat(n).as("inputs with a paper code").isGreaterThan(10);
