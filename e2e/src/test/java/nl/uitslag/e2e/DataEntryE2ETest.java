@@ -33,6 +33,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class DataEntryE2ETest {
   private static final String PASSWORD = "Stembus-Zinnetje-Lang-2022";
   private static final String ADMIN_PASSWORD = "een lange zin als wachtwoord";
+  private static final String ACCEPT = "Ik heb de waarschuwingen gecontroleerd met het papier en ze kloppen";
 
   static Browser browser;
   static RunningServer server;
@@ -137,8 +138,22 @@ class DataEntryE2ETest {
     tina.locator("#f-A").focus();
     tina.keyboard().press("Enter");
     assertThat(tina.locator("#f-B")).isFocused();
+    assertThat(tina.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Sneltoetsen"))).isVisible();
     Browser.screenshot(tina, "gsb-04-form-empty");
     fill(tina, base());
+    // Autosave: what was typed reaches the server without pressing a button...
+    assertThat(tina.locator("#autosave-status")).containsText("Automatisch opgeslagen om",
+        new LocatorAssertions.ContainsTextOptions().setTimeout(15_000));
+    // ...so a browser that crashes loses nothing: log in again and resume.
+    tina.context().close();
+    tina = login(browser.newPage(), "tina");
+    tina.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions()
+        .setName(Pattern.compile("^Verder met stembureau " + s.number() + " "))).click();
+    tina.waitForLoadState();
+    assertThat(tina.locator("#f-A")).hasValue("100");
+    assertThat(tina.locator("#f-list-1-candidate-2")).hasValue("38");
+    assertThat(tina.locator("#f-list-1-total")).hasValue("98");
+    assertThat(tina.locator("#f-compare-equal")).isChecked();
     finish(tina, "De eerste invoer is afgerond.");
 
     claim(theo, s);
@@ -159,7 +174,7 @@ class DataEntryE2ETest {
     finish(tina, "De eerste invoer is afgerond.");
     claim(theo, s);
     fill(theo, swapped());
-    finish(theo, "De invoer is afgerond; de twee invoeren verschillen en gaan naar de coördinator.");
+    differentSecondEntry(theo);
 
     resolve(s, "Eerste invoer behouden; de tweede invoerder voert alleen de verschillende velden opnieuw in");
     assertThat(row(coordinator, s)).hasAttribute("data-status", "CORRECTION_IN_PROGRESS");
@@ -178,6 +193,11 @@ class DataEntryE2ETest {
     Browser.screenshot(theo, "gsb-05-correction");
     theo.locator("#f-list-1-candidate-1").fill("60");
     theo.locator("#f-list-1-candidate-2").fill("38");
+    theo.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Opslaan").setExact(true)).click();
+    // Re-entered: W.002 (fields to re-enter) is the only message left, and is accepted like any warning.
+    assertThat(theo.locator("section.validation-summary li")).hasCount(1);
+    assertThat(theo.locator("section.validation-summary")).containsText("W.002");
+    theo.getByLabel(ACCEPT).check();
     finish(theo, "De invoer is afgerond: beide invoeren zijn gelijk, de uitslag van het stembureau is definitief.");
     coordinator.navigate(server.url("/dataentry/status"));
     assertThat(row(coordinator, s)).hasAttribute("data-status", "DEFINITIVE");
@@ -192,7 +212,7 @@ class DataEntryE2ETest {
     finish(tina, "De eerste invoer is afgerond.");
     claim(theo, s);
     fill(theo, swapped());
-    finish(theo, "De invoer is afgerond; de twee invoeren verschillen en gaan naar de coördinator.");
+    differentSecondEntry(theo);
 
     openResolve(s);
     // The coordinator sees both values of every differing field.
@@ -258,7 +278,7 @@ class DataEntryE2ETest {
         .setHasText("Controleer de waarschuwingen met het papier"))).isVisible();
     assertThat(tina.locator("section.validation-summary")).containsText("W.201");
     Browser.screenshot(tina, "gsb-08-warning");
-    tina.getByLabel("Ik heb de waarschuwingen gecontroleerd met het papier en ze kloppen").check();
+    tina.getByLabel(ACCEPT).check();
     finish(tina, "De eerste invoer is afgerond.");
 
     coordinator.navigate(server.url("/dataentry/status"));
@@ -273,7 +293,7 @@ class DataEntryE2ETest {
 
     claim(theo, s);
     fill(theo, values);
-    theo.getByLabel("Ik heb de waarschuwingen gecontroleerd met het papier en ze kloppen").check();
+    theo.getByLabel(ACCEPT).check();
     finish(theo, "De invoer is afgerond: beide invoeren zijn gelijk, de uitslag van het stembureau is definitief.");
   }
 
@@ -376,6 +396,18 @@ class DataEntryE2ETest {
     v.put("list.1.candidate.1", "38");
     v.put("list.1.candidate.2", "60");
     return v;
+  }
+
+  /**
+   * Finishes a second entry that differs from the first: W.001 names the differing fields (never the other
+   * entry's values) and must be accepted like any warning, then both entries go to the coordinator.
+   */
+  private static void differentSecondEntry(Page typist) {
+    typist.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Afronden")).click();
+    assertThat(typist.locator("section.validation-summary")).containsText("W.001");
+    assertThat(typist.locator("#f-list-1-candidate-1")).hasAttribute("aria-invalid", "true");
+    typist.getByLabel(ACCEPT).check();
+    finish(typist, "De invoer is afgerond; de twee invoeren verschillen en gaan naar de coördinator.");
   }
 
   private static void fill(Page page, Map<String, String> values) {
@@ -501,6 +533,14 @@ class DataEntryE2ETest {
     page.getByLabel("Herhaal het wachtwoord").fill(PASSWORD);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Wachtwoord opslaan")).click();
     assertThat(page.getByRole(AriaRole.STATUS)).hasText("Uw wachtwoord is gewijzigd.");
+    return page;
+  }
+
+  /** A committee user who already chose a password logs in (again) and arrives at the data entry. */
+  private static Page login(Page page, String user) {
+    page.navigate(server.url("/login"));
+    login(page, user, PASSWORD);
+    page.navigate(server.url("/dataentry"));
     return page;
   }
 

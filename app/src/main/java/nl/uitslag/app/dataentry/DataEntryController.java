@@ -193,6 +193,51 @@ class DataEntryController {
     return "dataentry/form";
   }
 
+  /**
+   * Autosave (htmx, on a change and a few seconds after typing stops): stores the typed values into the
+   * typist's entry in progress on the server, so a closed or crashed browser loses nothing that was typed. Never
+   * finalises; an unreadable number or unchanged values store nothing (and write no audit event).
+   */
+  @PostMapping("/dataentry/{station}/{n}/autosave")
+  String autosave(
+      @AuthenticationPrincipal UitslagPrincipal user, @PathVariable long station, @PathVariable int n,
+      HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
+    CommitteeInfo c = committee(user, false);
+    EntryNumber entry = entryNumber(n);
+    UserId me = new UserId(user.id());
+    Optional<TypistView> view = service.typistView(c, station, entry, me);
+    if (view.isEmpty()) {
+      model.addAttribute("autosave", "refused");
+      return "dataentry/form :: autosave";
+    }
+    Map<String, String> raw = new HashMap<>();
+    List<String> unreadable = new ArrayList<>();
+    Map<String, FieldValue> values =
+        EntryForm.parse(view.get().results(), view.get().fieldsToReEnter(), request.getParameterMap(), raw, unreadable);
+    if (!unreadable.isEmpty()) {
+      model.addAttribute("autosave", "unreadable");
+      return "dataentry/form :: autosave";
+    }
+    ResultsModel typed;
+    try {
+      typed = view.get().results().with(values);
+    } catch (nl.uitslag.domain.results.InvalidResultsException e) {
+      model.addAttribute("autosave", "refused");
+      return "dataentry/form :: autosave";
+    }
+    if (typed.equals(view.get().results())) {
+      // Nothing new: keep the last message on screen (htmx response header) and store nothing.
+      response.setHeader("HX-Reswap", "none");
+      model.addAttribute("autosave", "unchanged");
+      return "dataentry/form :: autosave";
+    }
+    Step saved = service.save(c, station, entry, me, values, EntryForm.progress(raw), Actors.of(request));
+    model.addAttribute("autosave", saved.accepted() ? "saved" : "refused");
+    model.addAttribute("autosaveTime",
+        java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    return "dataentry/form :: autosave";
+  }
+
   private void fillForm(
       Model model, CommitteeInfo c, long station, int n, TypistView view, Map<String, String> raw,
       List<String> unreadable, Locale locale) {
