@@ -192,7 +192,60 @@ class GsbScreensTest {
     assertThat(audit.verify()).isEmpty();
   }
 
+  @Test
+  void autosaveStoresTypedValuesIntoTheEntryInProgressAndNothingWhenUnchangedOrUnreadable() throws Exception {
+    start();
+    claim(fx.anna, 1);
+    long before = audit.count();
+    autosave(fx.anna, Map.of("A", "100", "D", "100"))
+        .andExpect(status().isOk())
+        .andExpect(content().string(containsString("Automatisch opgeslagen om")));
+    assertThat(audit.count()).isEqualTo(before + 1);
+    // What a crashed browser would show again after logging in: the saved values.
+    mvc.perform(get("/dataentry/" + ps + "/1").with(as(fx.anna)))
+        .andExpect(content().string(containsString("name=\"A\" value=\"100\"")));
+    autosave(fx.anna, Map.of("A", "100", "D", "100"))
+        .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+            .string("HX-Reswap", "none"));
+    autosave(fx.anna, Map.of("A", "honderd", "D", "100"))
+        .andExpect(content().string(containsString("geen heel getal")));
+    assertThat(audit.count()).as("unchanged or unreadable: nothing stored, no event").isEqualTo(before + 1);
+    // Someone else's entry is never autosaved into.
+    autosave(fx.bert, Map.of("A", "5")).andExpect(content().string(containsString("Niet automatisch opgeslagen")));
+    assertThat(audit.count()).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aMissingChecksPageOnN101ClearsItsQuestionsInsteadOfRefusingTheEntry() throws Exception {
+    fx = new DataEntryFixture(elections, users, 1, "DSO");
+    ps = fx.stations.get(0);
+    start();
+    claim(fx.anna, 1);
+    MockHttpServletRequestBuilder save = post("/dataentry/" + ps + "/1").with(as(fx.anna)).with(csrf())
+        .param("action", "save")
+        .param("aboutReport.corrigendumPresent.no", "true")
+        .param("aboutReport.checksPagePresent.no", "true")
+        // Ticked before the typist saw that the page is missing: skipped, so cleared (abacus.md §3.1).
+        .param("checks.reasonOtherError", "true")
+        .param("checks.correctedOwnInitiative.yes", "true");
+    mvc.perform(save)
+        .andExpect(content().string(containsString("Opgeslagen.")))
+        .andExpect(content().string(not(containsString("passen niet bij deze verkiezing"))));
+    String form = mvc.perform(get("/dataentry/" + ps + "/1").with(as(fx.anna)))
+        .andReturn().getResponse().getContentAsString();
+    assertThat(form).containsPattern("name=\"aboutReport.checksPagePresent.no\"[^>]*checked");
+    assertThat(form).doesNotContainPattern("name=\"checks.reasonOtherError\"[^>]*checked");
+    assertThat(form).doesNotContainPattern("name=\"checks.correctedOwnInitiative.yes\"[^>]*checked");
+  }
+
   // ---------------------------------------------------------------- helpers
+
+  private org.springframework.test.web.servlet.ResultActions autosave(String typist, Map<String, String> values)
+      throws Exception {
+    MockHttpServletRequestBuilder post = post("/dataentry/" + ps + "/1/autosave").with(as(typist)).with(csrf());
+    values.forEach(post::param);
+    return mvc.perform(post);
+  }
 
   private static String row(String table, String name) {
     int at = table.indexOf(name);
