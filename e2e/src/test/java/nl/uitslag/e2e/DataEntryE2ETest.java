@@ -323,9 +323,9 @@ class DataEntryE2ETest {
     assertThat(olga.locator("#observer-status"))
         .hasText("Status: Invoer bezig", new LocatorAssertions.HasTextOptions().setTimeout(25_000));
 
-    // The observer's role allows nothing else.
-    assertThat(olga.navigate(server.url("/dataentry/status")).status()).isEqualTo(403);
-    assertThat(olga.navigate(server.url("/dataentry")).status()).isEqualTo(403);
+    // The observer's role allows nothing else (asked with the page's own cookies, without opening an error page).
+    assertThat(olga.request().get(server.url("/dataentry/status")).status()).isEqualTo(403);
+    assertThat(olga.request().get(server.url("/dataentry")).status()).isEqualTo(403);
   }
 
   @Test
@@ -366,6 +366,40 @@ class DataEntryE2ETest {
     admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Stembureau 900 verwijderen")).click();
     assertThat(admin.getByRole(AriaRole.STATUS)).hasText("Het stembureau is verwijderd.");
     assertThat(admin.locator("#polling-stations tbody tr")).hasCount(stations.size());
+  }
+
+  @Test
+  @Order(11)
+  void administratorCreatesUsersFromAListWithAPrintableSheetAndDeactivatesOne() {
+    admin.navigate(server.url("/admin/users"));
+    admin.getByLabel("Lijst van gebruikers").fill("Ilse Invoer, invoerder\nKees Kijker, waarnemer\n");
+    admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gebruikers aanmaken")).click();
+    assertThat(admin.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+        .hasText("Eenmalige wachtwoorden");
+    assertThat(admin.locator(".otp-slip")).hasCount(2);
+    assertThat(admin.locator(".otp-username")).hasText(new String[] {"ilse.invoer", "kees.kijker"});
+    String otp = admin.locator(".otp-password").first().textContent().strip();
+    Browser.screenshot(admin, "gsb-11-otp-sheet");
+    // Printed, the sheet is only the slips: no header, no navigation, no instructions for the screen.
+    admin.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+    assertThat(admin.locator(".site-header")).isHidden();
+    assertThat(admin.locator(".otp-slip").first()).isVisible();
+    admin.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
+
+    Page ilse = firstLogin("ilse.invoer", otp);
+    ilse.navigate(server.url("/dataentry"));
+    assertThat(ilse.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+        .hasText("Invoer processen-verbaal");
+
+    admin.navigate(server.url("/admin/users"));
+    admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("ilse.invoer deactiveren")).click();
+    assertThat(admin.getByRole(AriaRole.STATUS)).hasText("De gebruiker is gedeactiveerd en kan niet meer inloggen.");
+    // Her open session has ended, and she cannot log in again.
+    ilse.navigate(server.url("/dataentry"));
+    assertThat(ilse).hasURL(Pattern.compile("/login"));
+    login(ilse, "ilse.invoer", PASSWORD);
+    assertThat(ilse.getByRole(AriaRole.ALERT)).isVisible();
+    assertThat(ilse).hasURL(Pattern.compile("/login"));
   }
 
   // ---------------------------------------------------------------- helpers
