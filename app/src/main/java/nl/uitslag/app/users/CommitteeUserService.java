@@ -42,11 +42,12 @@ public class CommitteeUserService {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
-  private final SessionRegistry sessions;
+  // Absent when the application runs without its web layer (commands, some tests): then no session is open.
+  private final org.springframework.beans.factory.ObjectProvider<SessionRegistry> sessions;
 
   public CommitteeUserService(
       UserRepository users, PasswordEncoder encoder, AuditLog audit, JdbcClient jdbc, Clock clock,
-      SessionRegistry sessions) {
+      org.springframework.beans.factory.ObjectProvider<SessionRegistry> sessions) {
     this.users = users;
     this.encoder = encoder;
     this.audit = audit;
@@ -201,9 +202,13 @@ public class CommitteeUserService {
   }
 
   private void endSessions(long userId) {
-    for (Object principal : sessions.getAllPrincipals()) {
+    SessionRegistry registry = sessions.getIfAvailable();
+    if (registry == null) {
+      return;
+    }
+    for (Object principal : registry.getAllPrincipals()) {
       if (principal instanceof UitslagPrincipal p && p.id() == userId) {
-        sessions.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
+        registry.getAllSessions(principal, false).forEach(SessionInformation::expireNow);
       }
     }
   }
