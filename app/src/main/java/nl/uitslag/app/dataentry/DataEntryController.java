@@ -54,11 +54,17 @@ class DataEntryController {
   private final DataEntryService service;
   private final DataEntryRepository repo;
   private final MessageSource messages;
+  private final TypistActivityRepository activity;
+  private final WarningExplanationService explanations;
 
-  DataEntryController(DataEntryService service, DataEntryRepository repo, MessageSource messages) {
+  DataEntryController(
+      DataEntryService service, DataEntryRepository repo, MessageSource messages,
+      TypistActivityRepository activity, WarningExplanationService explanations) {
     this.service = service;
     this.repo = repo;
     this.messages = messages;
+    this.activity = activity;
+    this.explanations = explanations;
   }
 
   // ---------------------------------------------------------------- typist
@@ -187,6 +193,51 @@ class DataEntryController {
     return "dataentry/form";
   }
 
+  /**
+   * Autosave (htmx, on a change and a few seconds after typing stops): stores the typed values into the
+   * typist's entry in progress on the server, so a closed or crashed browser loses nothing that was typed. Never
+   * finalises; an unreadable number or unchanged values store nothing (and write no audit event).
+   */
+  @PostMapping("/dataentry/{station}/{n}/autosave")
+  String autosave(
+      @AuthenticationPrincipal UitslagPrincipal user, @PathVariable long station, @PathVariable int n,
+      HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
+    CommitteeInfo c = committee(user, false);
+    EntryNumber entry = entryNumber(n);
+    UserId me = new UserId(user.id());
+    Optional<TypistView> view = service.typistView(c, station, entry, me);
+    if (view.isEmpty()) {
+      model.addAttribute("autosave", "refused");
+      return "dataentry/form :: autosave";
+    }
+    Map<String, String> raw = new HashMap<>();
+    List<String> unreadable = new ArrayList<>();
+    Map<String, FieldValue> values =
+        EntryForm.parse(view.get().results(), view.get().fieldsToReEnter(), request.getParameterMap(), raw, unreadable);
+    if (!unreadable.isEmpty()) {
+      model.addAttribute("autosave", "unreadable");
+      return "dataentry/form :: autosave";
+    }
+    ResultsModel typed;
+    try {
+      typed = view.get().results().with(values);
+    } catch (nl.uitslag.domain.results.InvalidResultsException e) {
+      model.addAttribute("autosave", "refused");
+      return "dataentry/form :: autosave";
+    }
+    if (typed.equals(view.get().results())) {
+      // Nothing new: keep the last message on screen (htmx response header) and store nothing.
+      response.setHeader("HX-Reswap", "none");
+      model.addAttribute("autosave", "unchanged");
+      return "dataentry/form :: autosave";
+    }
+    Step saved = service.save(c, station, entry, me, values, EntryForm.progress(raw), Actors.of(request));
+    model.addAttribute("autosave", saved.accepted() ? "saved" : "refused");
+    model.addAttribute("autosaveTime",
+        java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
+    return "dataentry/form :: autosave";
+  }
+
   private void fillForm(
       Model model, CommitteeInfo c, long station, int n, TypistView view, Map<String, String> raw,
       List<String> unreadable, Locale locale) {
@@ -233,7 +284,41 @@ class DataEntryController {
     model.addAttribute("filter", only == null ? "" : only.name());
     model.addAttribute("sort", sort.equals("desc") ? "desc" : "asc");
     model.addAttribute("stations", service.overview(c, only, sort.equals("desc")));
+    long sessionId = repo.currentSession(c.committeeId()).map(DataEntryRepository.StoredSession::id).orElse(-1L);
+    model.addAttribute("activity", activity.forCommittee(c.committeeId(), sessionId));
     return "dataentry/status";
+  }
+
+  /** The warnings of a finished entry, each with the coordinator's explanation for the report. */
+  @GetMapping("/dataentry/{station}/warnings")
+  String warnings(
+      @AuthenticationPrincipal UitslagPrincipal user, @PathVariable long station, Model model, Locale locale) {
+    CommitteeInfo c = committee(user, true);
+    model.addAttribute("committee", c);
+    model.addAttribute("station", repo.station(c.electionId(), station)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND)));
+    var warnings = explanations.warnings(c, station);
+    model.addAttribute("validation", warnings.isEmpty() ? List.of() : EntryForm.messages(
+        new nl.uitslag.domain.validation.ValidationResults(warnings.get()), ValidationMessages.Role.COORDINATOR,
+        locale));
+    model.addAttribute("explanations", explanations.recorded(c, station));
+    model.addAttribute("maxLength", WarningExplanationService.MAX_LENGTH);
+    return "dataentry/warnings";
+  }
+
+  @PostMapping("/dataentry/{station}/warnings")
+  String explain(
+      @AuthenticationPrincipal UitslagPrincipal user, @PathVariable long station, @RequestParam String code,
+      @RequestParam String explanation, HttpServletRequest request, RedirectAttributes redirect) {
+    CommitteeInfo c = committee(user, true);
+    Optional<WarningExplanationService.Refusal> refused =
+        explanations.record(c, station, code, explanation, user.id(), Actors.of(request));
+    if (refused.isPresent()) {
+      redirect.addFlashAttribute("refusal", "EXPLANATION_" + refused.get().name());
+    } else {
+      redirect.addFlashAttribute("done", "explained");
+    }
+    return "redirect:/dataentry/" + station + "/warnings";
   }
 
   @PostMapping("/dataentry/session")

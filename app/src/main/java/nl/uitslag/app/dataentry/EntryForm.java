@@ -191,6 +191,17 @@ final class EntryForm {
         values.put(path, new YesNo(params.containsKey(path + ".yes"), params.containsKey(path + ".no")));
       }
     }
+    // N 10-1: when the checks-and-corrections page is marked missing, its questions are skipped (abacus.md §3.1,
+    // "disabled when page missing"); whatever was ticked there before is cleared instead of refused.
+    FieldValue page = values.get("aboutReport.checksPagePresent");
+    if (page instanceof YesNo p && !p.yes() && p.no()) {
+      for (ResultsField f : current.fields()) {
+        if (f.path().startsWith("checks.") && values.containsKey(f.path())) {
+          values.put(f.path(), f.value() instanceof FieldValue.Checkbox ? new FieldValue.Checkbox(false)
+              : new YesNo(false, false));
+        }
+      }
+    }
     return values;
   }
 

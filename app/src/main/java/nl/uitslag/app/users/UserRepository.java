@@ -61,13 +61,15 @@ public class UserRepository {
 
   private static AppUser map(ResultSet rs, int row) throws SQLException {
     long committee = rs.getLong("committee_id");
+    // wasNull() speaks of the last column read, so it must be asked right here (an administrator has none).
+    Long committeeId = rs.wasNull() ? null : committee;
     return new AppUser(
         rs.getLong("id"),
         rs.getString("username"),
         rs.getString("full_name"),
         rs.getString("password_hash"),
         Role.valueOf(rs.getString("role")),
-        rs.wasNull() ? null : committee,
+        committeeId,
         rs.getInt("active") == 1,
         rs.getInt("must_change_password") == 1);
   }

@@ -161,8 +161,8 @@ class DataEntryFlowTest {
     claim(fx.bert, 2);
     mvc.perform(get("/dataentry/" + ps + "/2").with(as(fx.bert)))
         .andExpect(content().string(containsString("W.002")))
-        .andExpect(content().string(containsString("id=\"f-A\" name=\"A\" value=\"100\" aria-invalid=\"false\" readonly=\"readonly\"")))
-        .andExpect(content().string(containsString("id=\"f-F\" name=\"F\" value=\"\" aria-invalid=\"true\" aria-describedby=\"f-F-msg\">")));
+        .andExpect(content().string(containsString("id=\"f-A\" name=\"A\" value=\"100\" aria-invalid=\"false\" data-code=\"A\" readonly=\"readonly\"")))
+        .andExpect(content().string(containsString("id=\"f-F\" name=\"F\" value=\"\" aria-invalid=\"true\" aria-describedby=\"f-F-msg\" data-code=\"F\">")));
     Map<String, String> corrected = DataEntryFixture.consistentForm();
     corrected.put("A", "999"); // a closed field: what is posted for it is ignored
     submit(fx.bert, 2, corrected, "finalise", true).andExpect(redirectedUrl("/dataentry"))
