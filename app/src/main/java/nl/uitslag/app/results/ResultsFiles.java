@@ -162,14 +162,16 @@ public final class ResultsFiles {
    * @throws IllegalStateException when the session details are missing or a station has no definitive result
    */
   public List<File> generate(SessionData data, ZonedDateTime createdAt) {
-    return generate(data, Optional.empty(), createdAt);
+    return generate(data, Optional.empty(), Map.of(), createdAt);
   }
 
   /**
    * As {@link #generate(SessionData, ZonedDateTime)}, with the recorded outcome of the control protocol, which the
-   * PV prints in its section 8 instead of the empty table to fill in by hand (osv.md §3).
+   * PV prints in its section 8 instead of the empty table to fill in by hand (osv.md §3), and the coordinator's
+   * explanations of accepted warnings, keyed by {@link #explanationKey}.
    */
-  public List<File> generate(SessionData data, Optional<ControlProtocolOutcome> control, ZonedDateTime createdAt) {
+  public List<File> generate(SessionData data, Optional<ControlProtocolOutcome> control,
+      Map<String, String> explanations, ZonedDateTime createdAt) {
     if (!data.hasDetails()) {
       throw new IllegalStateException("enter where and when the public session started first");
     }
@@ -180,7 +182,8 @@ public final class ResultsFiles {
     File emlFile = new File(Kind.EML_510B, emlName(data), eml);
     File pdf = new File(Kind.PDF_REPORT, reportName(data),
         renderer.gsbReport(
-            report(data, totals, new CountFile(emlFile.name(), emlFile.fingerprint()), control, local)));
+            report(data, totals, new CountFile(emlFile.name(), emlFile.fingerprint()), control, explanations,
+                local)));
     File csv = new File(Kind.CSV, csvName(data),
         CountCsv.write(count, "Gemeente " + data.municipalityName(), candidateLists(data)));
     File zip = new File(Kind.ZIP, zipName(data, local), zip(List.of(pdf, emlFile, csv), local));
@@ -326,27 +329,33 @@ public final class ResultsFiles {
   }
 
   /**
-   * The warnings on the definitive results that the PV must mention (abacus.md §4). No explanation is recorded
-   * yet, so the PV says explicitly that none was given.
+   * The warnings on the definitive results that the PV must mention (abacus.md §4), each with the coordinator's
+   * explanation when one was recorded; without one the PV says explicitly that none was given.
    */
-  static List<WarningNote> warnings(SessionData d) {
+  static List<WarningNote> warnings(SessionData d, Map<String, String> explanations) {
     ValidationContext context = ValidationContext.withDefaults(d.shape());
     List<WarningNote> notes = new ArrayList<>();
     for (SessionData.Station s : d.stations()) {
       for (ValidationResult w : Validator.validate(s.results(), context).warnings()) {
         notes.add(new WarningNote(w.code().code(), "Stembureau " + s.number(),
-            ValidationMessages.title(w.code(), ValidationMessages.Language.NL), ""));
+            ValidationMessages.title(w.code(), ValidationMessages.Language.NL),
+            explanations.getOrDefault(explanationKey(s.id(), w.code().code()), "")));
       }
     }
     return notes;
   }
 
+  /** The key of a warning explanation: polling station (database id) and validation code, e.g. {@code 12:W.201}. */
+  public static String explanationKey(long pollingStationId, String code) {
+    return pollingStationId + ":" + code;
+  }
+
   static GsbReport report(SessionData d, GsbResults totals, CountFile countFile, ZonedDateTime createdAt) {
-    return report(d, totals, countFile, Optional.empty(), createdAt);
+    return report(d, totals, countFile, Optional.empty(), Map.of(), createdAt);
   }
 
   static GsbReport report(SessionData d, GsbResults totals, CountFile countFile,
-      Optional<ControlProtocolOutcome> control, ZonedDateTime createdAt) {
+      Optional<ControlProtocolOutcome> control, Map<String, String> explanations, ZonedDateTime createdAt) {
     List<PollingStationResult> stations = new ArrayList<>();
     for (SessionData.Station s : d.stations()) {
       PollingStationResults r = s.results();
@@ -359,7 +368,7 @@ public final class ResultsFiles {
     return new GsbReport(method, heading(d), new SessionDetails(d.location(), d.start()), d.eligibleVoters(),
         pdfLists(d), pdfVoters(totals), pdfVotes(totals),
         new DifferenceCounts(totals.moreBallotsCounted(), totals.fewerBallotsCounted()), pdfListVotes(totals),
-        stations, warnings(d), control, countFile, createdAt);
+        stations, warnings(d, explanations), control, countFile, createdAt);
   }
 
   // ---------------------------------------------------------------- blank forms

@@ -13,6 +13,7 @@ import nl.uitslag.app.audit.Actor;
 import nl.uitslag.app.audit.AuditLevel;
 import nl.uitslag.app.audit.AuditLog;
 import nl.uitslag.app.control.ControlService;
+import nl.uitslag.app.dataentry.WarningExplanationRepository;
 import nl.uitslag.app.dataentry.CommitteeSessionChanged;
 import nl.uitslag.app.dataentry.DataEntryRepository;
 import nl.uitslag.app.dataentry.DataEntryRepository.CommitteeInfo;
@@ -56,11 +57,14 @@ public class ResultsService {
   private final AuditLog audit;
   private final Clock clock;
   private final ControlService control;
+  private final WarningExplanationRepository warningExplanations;
   private final ResultsFiles files = new ResultsFiles(new ReportRenderer());
 
   public ResultsService(DataEntryRepository dataEntry, DataEntryService dataEntryService,
-      ElectionRepository elections, ResultsRepository repo, AuditLog audit, Clock clock, ControlService control) {
+      ElectionRepository elections, ResultsRepository repo, AuditLog audit, Clock clock, ControlService control,
+      WarningExplanationRepository warningExplanations) {
     this.control = control;
+    this.warningExplanations = warningExplanations;
     this.dataEntry = dataEntry;
     this.dataEntryService = dataEntryService;
     this.elections = elections;
@@ -104,8 +108,12 @@ public class ResultsService {
     Instant now = Instant.now(clock);
     // The control protocol is held before the PV is signed; its recorded outcome goes into section 8.
     var controlOutcome = control.report(c.committeeId()).flatMap(ControlService.SessionControlReport::controlProtocol);
+    Map<String, String> explanations = new LinkedHashMap<>();
+    for (WarningExplanationRepository.WarningExplanation w : warningExplanations.forSession(sessionId)) {
+      explanations.put(ResultsFiles.explanationKey(w.pollingStationId(), w.code()), w.explanation());
+    }
     List<ResultsFiles.File> generated =
-        files.generate(data, controlOutcome, ZonedDateTime.ofInstant(now, ResultsFiles.ZONE));
+        files.generate(data, controlOutcome, explanations, ZonedDateTime.ofInstant(now, ResultsFiles.ZONE));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("committee", c.committeeId());
     details.put("session", data.sessionNumber());

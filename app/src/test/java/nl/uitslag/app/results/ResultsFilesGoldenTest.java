@@ -107,12 +107,29 @@ class ResultsFilesGoldenTest {
     var outcome = new nl.uitslag.documents.pdf.ControlProtocolOutcome(
         List.of(2, 1), false, "Lijst 2 bij stembureau 12 met 3 stemmen verschil; hertelling wees de software gelijk");
     String withOutcome = String.join("",
-        PdfChecks.pages(of(files.generate(data(CountingMethod.CSO), java.util.Optional.of(outcome), CREATED),
+        PdfChecks.pages(of(files.generate(data(CountingMethod.CSO), java.util.Optional.of(outcome), java.util.Map.of(), CREATED),
             Kind.PDF_REPORT)));
     assertThat(withOutcome).contains("2, 1").contains("hertelling wees de software gelijk")
         .doesNotContain("In te vullen door het gemeentelijk stembureau na het uitvoeren van het controleprotocol");
     assertThat(String.join("", PdfChecks.pages(of(generated, Kind.PDF_REPORT))))
         .contains("In te vullen door het gemeentelijk stembureau na het uitvoeren van het controleprotocol");
+  }
+
+  @Test
+  void theCoordinatorsExplanationOfAWarningIsPrintedBesideIt() throws IOException {
+    SessionData d = data(CountingMethod.CSO);
+    var warnings = ResultsFiles.warnings(d, java.util.Map.of());
+    assertThat(warnings).as("the fixture has warnings to explain").isNotEmpty();
+    var first = warnings.get(0);
+    SessionData.Station station = d.stations().stream()
+        .filter(s -> first.subject().equals("Stembureau " + s.number())).findFirst().orElseThrow();
+    var explanations = java.util.Map.of(ResultsFiles.explanationKey(station.id(), first.code()),
+        "Twee kiezers namen hun stembiljet mee; zo vermeld in het proces-verbaal van het stembureau");
+    assertThat(ResultsFiles.warnings(d, explanations).get(0).explanation())
+        .startsWith("Twee kiezers namen hun stembiljet mee");
+    String pdf = String.join("", PdfChecks.pages(
+        of(files.generate(d, java.util.Optional.empty(), explanations, CREATED), Kind.PDF_REPORT)));
+    assertThat(pdf.replaceAll("\\s+", " ")).contains("Twee kiezers namen hun stembiljet mee");
   }
 
   @Test
