@@ -1,20 +1,27 @@
 package nl.uitslag.app.results;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import nl.uitslag.app.audit.Actors;
 import nl.uitslag.app.dataentry.DataEntryRepository.CommitteeInfo;
 import nl.uitslag.app.dataentry.DataEntryService;
+import nl.uitslag.app.keystore.KeyStoreException;
+import nl.uitslag.app.keystore.TransferPackageService;
 import nl.uitslag.app.results.ResultsFiles.BlankForms;
 import nl.uitslag.app.results.ResultsFiles.Kind;
 import nl.uitslag.app.results.ResultsRepository.Content;
 import nl.uitslag.app.users.Role;
 import nl.uitslag.app.users.UitslagPrincipal;
+import nl.uitslag.crypto.RejectedException;
 import nl.uitslag.domain.dataentry.UserId;
 import nl.uitslag.domain.results.CountingMethod;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,7 +35,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * The coordinator's results page of a GSB: the session details the PV needs, the municipal totals, the
@@ -113,6 +122,57 @@ class ResultsController {
     Content content = service.download(c, k, Actors.of(request))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     return attachment(content.file().fileName(), content.file().mediaType(), content.bytes());
+  }
+
+  /**
+   * The 510b and PV sealed for the receiving committee (docs/COUNT-FILE-SECURITY.md): to a committee's certificate
+   * held here (e.g. {@code CSB}) or, where none exists, to a password agreed on paper. The passphrase unlocks this
+   * GSB's own signing key; neither is stored or logged.
+   */
+  @PostMapping("/results/seal")
+  void seal(
+      @AuthenticationPrincipal UitslagPrincipal user, @RequestParam String passphrase,
+      @RequestParam(required = false) String recipient, @RequestParam(required = false) String password,
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
+    CommitteeInfo c = committee(user);
+    boolean toPassword = password != null && !password.isEmpty();
+    boolean toCommittee = recipient != null && !recipient.isBlank();
+    if (toPassword == toCommittee) {
+      backToResults(request, response, "refusal", "SEAL_RECIPIENT");
+      return;
+    }
+    TransferPackageService.Recipient to = toPassword
+        ? new TransferPackageService.ToPassword(password.toCharArray())
+        : new TransferPackageService.ToCommittee(recipient.strip());
+    try {
+      Optional<ResultsService.SealedPackage> sealed =
+          service.sealForTransfer(c, to, passphrase.toCharArray(), Actors.of(request));
+      if (sealed.isEmpty()) {
+        backToResults(request, response, "refusal", "SEAL_NO_FILES");
+        return;
+      }
+      response.setContentType("application/pkcs7-mime");
+      response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+          ContentDisposition.attachment().filename(sealed.get().fileName()).build().toString());
+      response.setHeader("X-Content-Type-Options", "nosniff");
+      response.setContentLength(sealed.get().bytes().length);
+      response.getOutputStream().write(sealed.get().bytes());
+    } catch (RejectedException e) {
+      backToResults(request, response, "sealRejection",
+          TransferPackageService.message(e.reason(), LocaleContextHolder.getLocale()));
+    } catch (KeyStoreException e) {
+      backToResults(request, response, "refusal", "SEAL_NO_KEYS");
+    }
+  }
+
+  /** A redirect to the results page with one flash attribute, for handlers that may also stream a download. */
+  private static void backToResults(
+      HttpServletRequest request, HttpServletResponse response, String name, String value) throws IOException {
+    FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+    flash.put(name, value);
+    String target = request.getContextPath() + "/results";
+    RequestContextUtils.saveOutputFlashMap(target, request, response);
+    response.sendRedirect(target);
   }
 
   @GetMapping("/results/forms/{form}")

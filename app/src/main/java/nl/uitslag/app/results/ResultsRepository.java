@@ -16,6 +16,12 @@ public class ResultsRepository {
   public ResultsRepository(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
+  /** The committee's EML ManagingAuthority id, the id its signing certificate is bound to. */
+  public String managingAuthority(long committeeId) {
+    return jdbc.sql("SELECT managing_authority FROM committee WHERE id = ?").param(committeeId)
+        .query(String.class).single();
+  }
+
 
   /** Where and when the public session started. */
   public record Details(String location, LocalDateTime start) {}

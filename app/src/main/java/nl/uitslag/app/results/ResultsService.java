@@ -13,6 +13,8 @@ import nl.uitslag.app.audit.Actor;
 import nl.uitslag.app.audit.AuditLevel;
 import nl.uitslag.app.audit.AuditLog;
 import nl.uitslag.app.control.ControlService;
+import nl.uitslag.app.keystore.TransferPackageService;
+import nl.uitslag.crypto.RejectedException;
 import nl.uitslag.app.dataentry.WarningExplanationRepository;
 import nl.uitslag.app.dataentry.CommitteeSessionChanged;
 import nl.uitslag.app.dataentry.DataEntryRepository;
@@ -57,12 +59,14 @@ public class ResultsService {
   private final AuditLog audit;
   private final Clock clock;
   private final ControlService control;
+  private final TransferPackageService packages;
   private final WarningExplanationRepository warningExplanations;
   private final ResultsFiles files = new ResultsFiles(new ReportRenderer());
 
   public ResultsService(DataEntryRepository dataEntry, DataEntryService dataEntryService,
       ElectionRepository elections, ResultsRepository repo, AuditLog audit, Clock clock, ControlService control,
-      WarningExplanationRepository warningExplanations) {
+      WarningExplanationRepository warningExplanations, TransferPackageService packages) {
+    this.packages = packages;
     this.control = control;
     this.warningExplanations = warningExplanations;
     this.dataEntry = dataEntry;
@@ -219,6 +223,35 @@ public class ResultsService {
       audit.record("RESULTS_FILE_DOWNLOADED", AuditLevel.INFO, actor, details);
     });
     return content;
+  }
+
+  /** A transfer package of the session's 510b and PV, ready to download. */
+  public record SealedPackage(String fileName, byte[] bytes) {}
+
+  /**
+   * Seals the stored 510b and PV of the completed session for transfer (product.md §4): signed with this GSB's
+   * key, bound to its ManagingAuthority, encrypted to the receiving committee's certificate or to a password.
+   * The session number is the package's phase, so a later session's package (a corrigendum) replaces an earlier
+   * one at the receiver and never the other way round. The package service audits the sealing and any refusal.
+   *
+   * @return empty when the session has no generated files yet
+   * @throws RejectedException when this GSB holds no signing key, the passphrase is wrong or the recipient is
+   *     unknown
+   */
+  public Optional<SealedPackage> sealForTransfer(CommitteeInfo c, TransferPackageService.Recipient recipient,
+      char[] passphrase, Actor actor) throws RejectedException {
+    Optional<StoredSession> s = dataEntry.currentSession(c.committeeId());
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<Content> eml = repo.content(s.get().id(), Kind.EML_510B);
+    Optional<Content> pdf = repo.content(s.get().id(), Kind.PDF_REPORT);
+    if (eml.isEmpty() || pdf.isEmpty()) {
+      return Optional.empty();
+    }
+    byte[] sealed = packages.seal(repo.managingAuthority(c.committeeId()), eml.get().bytes(), pdf.get().bytes(),
+        s.get().session().number(), recipient, passphrase, actor);
+    return Optional.of(new SealedPackage(eml.get().file().fileName() + ".p7m", sealed));
   }
 
   /** The blank forms of one model for every polling station, as one ZIP; the download is audited. */
