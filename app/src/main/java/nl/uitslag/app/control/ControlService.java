@@ -39,6 +39,7 @@ import nl.uitslag.domain.dataentry.DataEntryState;
 import nl.uitslag.domain.dataentry.DataEntryStatus;
 import nl.uitslag.domain.results.ResultsModel;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -82,7 +83,7 @@ public class ControlService {
       NotableThresholds thresholds, int stationsChecked) {}
 
   /** The control report of the committee's current session; empty when the committee has no session yet. */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   public Optional<SessionControlReport> report(long committeeId) {
     Optional<CommitteeInfo> c = entries.committee(committeeId);
     if (c.isEmpty()) {
@@ -110,7 +111,7 @@ public class ControlService {
       int sessionNumber, Optional<StoredCheck> check, List<ListDraw.Attempt> attempts, List<ListComparison> comparisons,
       Map<Integer, String> listNames, int listCount, int stationsDefinitive, int stationsTotal) {}
 
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   CheckView view(CommitteeInfo c) {
     StoredSession s = session(c);
     Optional<StoredCheck> check = repo.check(s.id());
@@ -157,7 +158,7 @@ public class ControlService {
   }
 
   /** The worksheets of the drawn lists as PDF. */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   byte[] worksheetsPdf(CommitteeInfo c) {
     StoredSession s = session(c);
     StoredCheck k = repo.check(s.id()).orElseThrow(() -> new ControlException("NOT_DRAWN", null));
@@ -252,7 +253,7 @@ public class ControlService {
   record Notable(NotableThresholds thresholds, int stationsChecked, int stationsTotal,
       List<NotableResultsReport.Item> items, Map<String, StoredDecision> decisions) {}
 
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   Notable notable(CommitteeInfo c) {
     StoredSession s = session(c);
     NotableThresholds t = thresholds(c);
@@ -303,7 +304,7 @@ public class ControlService {
   }
 
   /** The thresholds of the election: stored ones, or the reference defaults. */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   NotableThresholds thresholds(CommitteeInfo c) {
     return repo.thresholds(c.electionId()).orElse(NotableThresholds.DEFAULTS);
   }
@@ -318,7 +319,7 @@ public class ControlService {
     audit.record("NOTABLE_THRESHOLDS_CHANGED", AuditLevel.INFO, actor, details);
   }
 
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   byte[] notablePdf(CommitteeInfo c) {
     StoredSession s = session(c);
     Notable n = notable(c);

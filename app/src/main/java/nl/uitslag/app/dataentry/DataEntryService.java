@@ -40,6 +40,7 @@ import nl.uitslag.domain.session.SessionOutcome;
 import nl.uitslag.domain.validation.ValidationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -117,7 +118,7 @@ public class DataEntryService {
   }
 
   /** The committee's current session, or the first session as it would be created (not stored). */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   public CommitteeSession session(CommitteeInfo c) {
     return repo.currentSession(c.committeeId()).map(StoredSession::session).orElseGet(() -> fresh(c));
   }
@@ -135,14 +136,14 @@ public class DataEntryService {
     return new DoubleEntry(ValidationContext.withDefaults(shape), shape.emptyResults(variant));
   }
 
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   public DataEntryState state(CommitteeInfo c, long pollingStationId) {
     Optional<StoredSession> s = repo.currentSession(c.committeeId());
     return s.isEmpty() ? new Empty() : repo.entry(s.get().id(), pollingStationId).state();
   }
 
   /** What the typist may see of their own entry n of the polling station, if they own it. */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   public Optional<TypistView> typistView(CommitteeInfo c, long pollingStationId, EntryNumber n, UserId user) {
     Optional<StoredSession> s = repo.currentSession(c.committeeId());
     if (s.isEmpty()) {
@@ -401,14 +402,14 @@ public class DataEntryService {
   }
 
   /** The overview lines, filtered and sorted in SQL. */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   public List<DataEntryRepository.StationStatus> overview(
       CommitteeInfo c, DataEntryStatus only, boolean descending) {
     Optional<StoredSession> s = repo.currentSession(c.committeeId());
     return repo.overview(c.electionId(), s.map(StoredSession::id).orElse(-1L), only, descending);
   }
 
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   public Map<DataEntryStatus, Integer> counts(CommitteeInfo c) {
     Optional<StoredSession> s = repo.currentSession(c.committeeId());
     return repo.countsPerStatus(c.electionId(), s.map(StoredSession::id).orElse(-1L));

@@ -18,6 +18,7 @@ import nl.uitslag.domain.results.ResultsModel;
 import nl.uitslag.domain.validation.Severity;
 import nl.uitslag.domain.validation.ValidationResult;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -57,7 +58,7 @@ public class WarningExplanationService {
    * The warnings of the finished entry of the polling station (the finalised first entry, or the definitive
    * result), or empty when there is no finished entry to explain.
    */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   public Optional<List<ValidationResult>> warnings(CommitteeInfo c, long pollingStationId) {
     Optional<ResultsModel> results = finishedResults(dataEntry.state(c, pollingStationId));
     if (results.isEmpty()) {
@@ -70,7 +71,7 @@ public class WarningExplanationService {
   }
 
   /** The explanations recorded for the polling station in the current session, by code. */
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   public Map<String, String> recorded(CommitteeInfo c, long pollingStationId) {
     Map<String, String> out = new LinkedHashMap<>();
     repo.currentSession(c.committeeId()).ifPresent(s -> explanations.forStation(s.id(), pollingStationId)

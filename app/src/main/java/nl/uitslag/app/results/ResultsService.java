@@ -38,6 +38,7 @@ import nl.uitslag.domain.session.CommitteeSession;
 import nl.uitslag.domain.session.CommitteeSessionStatus;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -151,7 +152,7 @@ public class ResultsService {
         details.map(Details::location).orElse(null), details.map(Details::start).orElse(null));
   }
 
-  @Transactional(readOnly = true)
+  @Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
   public Overview overview(CommitteeInfo c) {
     Optional<StoredSession> s = dataEntry.currentSession(c.committeeId());
     CommitteeSession session = dataEntryService.session(c);
