@@ -158,9 +158,6 @@ public class DataEntryService {
   @Transactional
   public SessionOutcome changeSession(CommitteeInfo c, SessionAction action, Actor actor) {
     airGap.requireIsolated();
-    if (action == SessionAction.REOPEN) {
-      backupBeforeRisk(actor);
-    }
     Instant now = Instant.now(clock);
     StoredSession stored = repo.currentSession(c.committeeId()).orElseGet(() -> create(c, actor, now));
     CommitteeSession s = stored.session();
@@ -184,6 +181,10 @@ public class DataEntryService {
         outcome = s.reopen();
     }
     if (outcome instanceof SessionOutcome.Changed changed) {
+      // Only an accepted reopening is backed up first: a refused one changes nothing and leaves no trace.
+      if (action == SessionAction.REOPEN) {
+        backupBeforeRisk(actor);
+      }
       if (!repo.updateSession(stored.id(), changed.session(), stored.version(), now)) {
         throw new ConcurrentChangeException();
       }
@@ -292,20 +293,16 @@ public class DataEntryService {
   @Transactional
   public Step resolveDifferences(
       CommitteeInfo c, long pollingStationId, DifferenceResolution action, UserId coordinator, Actor actor) {
-    if (action == DifferenceResolution.DISCARD_BOTH) {
-      backupBeforeRisk(actor);
-    }
     return coordinatorOperation(c, pollingStationId, actor, action.name(),
+        action == DifferenceResolution.DISCARD_BOTH,
         (de, state, now) -> Step.of(de.resolveDifferences(state, action, coordinator, now)));
   }
 
   @Transactional
   public Step resolveErrors(
       CommitteeInfo c, long pollingStationId, ErrorResolution action, UserId coordinator, Actor actor) {
-    if (action == ErrorResolution.DISCARD_FIRST_ENTRY) {
-      backupBeforeRisk(actor);
-    }
     return coordinatorOperation(c, pollingStationId, actor, action.name(),
+        action == ErrorResolution.DISCARD_FIRST_ENTRY,
         (de, state, now) -> Step.of(de.resolveErrors(state, action, coordinator, now)));
   }
 
@@ -315,7 +312,7 @@ public class DataEntryService {
    */
   @Transactional
   public Step reset(CommitteeInfo c, long pollingStationId, UserId coordinator, Actor actor) {
-    return coordinatorOperation(c, pollingStationId, actor, "RESET",
+    return coordinatorOperation(c, pollingStationId, actor, "RESET", true,
         (de, state, now) -> Step.of(de.reset(state, coordinator, now)));
   }
 
@@ -343,22 +340,22 @@ public class DataEntryService {
     if (s.isEmpty() || !s.get().session().status().typistsMayEnter()) {
       return Step.refused(SESSION_NOT_OPEN, "data entry is not open");
     }
-    return apply(c, s.get(), pollingStationId, n, actor, null, op);
+    return apply(c, s.get(), pollingStationId, n, actor, null, false, op);
   }
 
   private Step coordinatorOperation(
-      CommitteeInfo c, long pollingStationId, Actor actor, String resolution, Operation op) {
+      CommitteeInfo c, long pollingStationId, Actor actor, String resolution, boolean risky, Operation op) {
     airGap.requireIsolated();
     Optional<StoredSession> s = repo.currentSession(c.committeeId());
     if (s.isEmpty() || !s.get().session().status().coordinatorsMayResolve()) {
       return Step.refused(SESSION_NOT_OPEN, "data entry is not open");
     }
-    return apply(c, s.get(), pollingStationId, null, actor, resolution, op);
+    return apply(c, s.get(), pollingStationId, null, actor, resolution, risky, op);
   }
 
   private Step apply(
       CommitteeInfo c, StoredSession s, long pollingStationId, EntryNumber n, Actor actor, String resolution,
-      Operation op) {
+      boolean risky, Operation op) {
     Station station = repo.station(c.electionId(), pollingStationId)
         .orElseThrow(() -> new IllegalArgumentException("no polling station " + pollingStationId));
     Instant now = Instant.now(clock);
@@ -366,6 +363,10 @@ public class DataEntryService {
     StoredEntry stored = repo.entry(s.id(), pollingStationId);
     Step step = op.apply(de, stored.state(), now);
     if (step.outcome() instanceof Accepted a) {
+      // Throwing entries away is backed up first, but only once the machine accepted it (a refusal stores nothing).
+      if (risky) {
+        backupBeforeRisk(actor);
+      }
       if (!a.state().equals(stored.state())
           && !repo.storeEntry(s.id(), pollingStationId, a.state(), stored.version(), now)) {
         throw new ConcurrentChangeException();

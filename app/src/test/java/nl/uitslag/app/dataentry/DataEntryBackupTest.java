@@ -113,6 +113,32 @@ class DataEntryBackupTest {
   }
 
   @Test
+  void resettingADefinitiveResultIsPrecededByABackupThatStillHoldsIt() throws Exception {
+    enter(fx.anna, 1, DataEntryFixture.consistentForm());
+    enter(fx.bert, 2, DataEntryFixture.consistentForm());
+    assertThat(stationStatusNow()).isEqualTo(DataEntryStatus.DEFINITIVE.name());
+    List<Path> before = risky();
+
+    var step = service.reset(service.committee(fx.committeeId).orElseThrow(), ps, new nl.uitslag.domain.dataentry.UserId(
+        users.findByUsername(fx.coordinator).orElseThrow().id()), nl.uitslag.app.audit.Actor.console());
+
+    assertThat(step.accepted()).isTrue();
+    Path copy = newRiskyCopy(before);
+    assertThat(query(copy, "SELECT status FROM polling_station_entry WHERE polling_station_id = " + ps))
+        .isEqualTo(DataEntryStatus.DEFINITIVE.name());
+  }
+
+  @Test
+  void aRefusedDiscardMakesNoCopy() throws Exception {
+    enter(fx.anna, 1, DataEntryFixture.consistentForm());
+    List<Path> before = risky();
+    // Nothing differs yet: the coordinator's DISCARD_BOTH is refused by the machine, so nothing is backed up.
+    mvc.perform(post("/dataentry/" + ps + "/resolve").param("action", "DISCARD_BOTH")
+        .with(as(fx.coordinator)).with(csrf()));
+    assertThat(risky()).isEqualTo(before);
+  }
+
+  @Test
   void ordinaryResolutionsAndSessionActionsMakeNoExtraCopy() throws Exception {
     List<Path> before = risky();
     session("PAUSE");
