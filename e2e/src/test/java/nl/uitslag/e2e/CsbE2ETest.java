@@ -206,7 +206,9 @@ class CsbE2ETest {
     String csb = admin.locator("#committeeId option", new Page.LocatorOptions().setHasText("Centraal stembureau"))
         .getAttribute("value");
     admin.locator("#committeeId").selectOption(csb);
-    admin.locator("form button[type=submit]").last().click();
+    // The page also holds the bulk form and per-user actions: press this form's own button.
+    admin.getByRole(AriaRole.BUTTON,
+        new Page.GetByRoleOptions().setName("Gebruiker aanmaken")).click();
     return admin.locator("#one-time-password").textContent().strip();
   }
 
