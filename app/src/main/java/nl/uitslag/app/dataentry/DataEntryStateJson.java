@@ -41,64 +41,99 @@ import tools.jackson.databind.node.ObjectNode;
  * are stored as their fields in paper order ({@code path → value}) with the shape they were entered in; a
  * count is a number, a checkbox a boolean and a yes/no question one of {@code empty, yes, no, both}.
  */
-final class DataEntryStateJson {
+public final class DataEntryStateJson {
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
   private DataEntryStateJson() {}
 
+  /**
+   * How the results inside a state are stored: the GSB's polling-station reports as their fields by path, the
+   * CSB's GSB totals as a plain array of counts. The structure around them is the same for both.
+   */
+  public interface ResultsCodec {
+    JsonNode write(ResultsModel results);
+
+    ResultsModel read(JsonNode stored);
+  }
+
+  /** Polling-station reports: every field by its path, with the shape the results were entered in. */
+  static final ResultsCodec FIELDS_BY_PATH = new ResultsCodec() {
+    @Override
+    public JsonNode write(ResultsModel results) {
+      return results(results);
+    }
+
+    @Override
+    public ResultsModel read(JsonNode stored) {
+      return results(stored);
+    }
+  };
+
   static String write(DataEntryState state) {
+    return write(state, FIELDS_BY_PATH);
+  }
+
+  static DataEntryState read(String json) {
+    return read(json, FIELDS_BY_PATH);
+  }
+
+  public static String write(DataEntryState state, ResultsCodec codec) {
     ObjectNode root = JSON.createObjectNode();
     root.put("type", state.getClass().getSimpleName());
     if (state instanceof FirstEntryInProgress s) {
-      root.set("entry", inProgress(s.entry()));
+      root.set("entry", inProgress(s.entry(), codec));
       root.put("isCorrection", s.isCorrection());
     } else if (state instanceof FirstEntryHasErrors s) {
-      root.set("first", finalised(s.first()));
+      root.set("first", finalised(s.first(), codec));
     } else if (state instanceof FirstEntryFinalised s) {
-      root.set("first", finalised(s.first()));
+      root.set("first", finalised(s.first(), codec));
     } else if (state instanceof SecondEntryInProgress s) {
-      root.set("first", finalised(s.first()));
-      root.set("second", inProgress(s.second()));
+      root.set("first", finalised(s.first(), codec));
+      root.set("second", inProgress(s.second(), codec));
     } else if (state instanceof EntriesDifferent s) {
-      root.set("first", finalised(s.first()));
-      root.set("second", finalised(s.second()));
+      root.set("first", finalised(s.first(), codec));
+      root.set("second", finalised(s.second(), codec));
     } else if (state instanceof FirstEntryCorrection s) {
-      root.set("correction", correction(s.correction()));
-      root.set("keptSecond", finalised(s.keptSecond()));
+      root.set("correction", correction(s.correction(), codec));
+      root.set("keptSecond", finalised(s.keptSecond(), codec));
     } else if (state instanceof SecondEntryCorrection s) {
-      root.set("keptFirst", finalised(s.keptFirst()));
-      root.set("correction", correction(s.correction()));
+      root.set("keptFirst", finalised(s.keptFirst(), codec));
+      root.set("correction", correction(s.correction(), codec));
     } else if (state instanceof Definitive s) {
-      root.set("first", finalised(s.first()));
-      root.set("second", finalised(s.second()));
+      root.set("first", finalised(s.first(), codec));
+      root.set("second", finalised(s.second(), codec));
     } else if (!(state instanceof Empty)) {
       throw new IllegalArgumentException("unknown state " + state);
     }
     return JSON.writeValueAsString(root);
   }
 
-  static DataEntryState read(String json) {
+  public static DataEntryState read(String json, ResultsCodec codec) {
     JsonNode root = JSON.readTree(json);
     String type = root.get("type").stringValue();
     switch (type) {
       case "Empty":
         return new Empty();
       case "FirstEntryInProgress":
-        return new FirstEntryInProgress(inProgress(root.get("entry")), root.get("isCorrection").booleanValue());
+        return new FirstEntryInProgress(
+            inProgress(root.get("entry"), codec), root.get("isCorrection").booleanValue());
       case "FirstEntryHasErrors":
-        return new FirstEntryHasErrors(finalised(root.get("first")));
+        return new FirstEntryHasErrors(finalised(root.get("first"), codec));
       case "FirstEntryFinalised":
-        return new FirstEntryFinalised(finalised(root.get("first")));
+        return new FirstEntryFinalised(finalised(root.get("first"), codec));
       case "SecondEntryInProgress":
-        return new SecondEntryInProgress(finalised(root.get("first")), inProgress(root.get("second")));
+        return new SecondEntryInProgress(
+            finalised(root.get("first"), codec), inProgress(root.get("second"), codec));
       case "EntriesDifferent":
-        return new EntriesDifferent(finalised(root.get("first")), finalised(root.get("second")));
+        return new EntriesDifferent(finalised(root.get("first"), codec), finalised(root.get("second"), codec));
       case "FirstEntryCorrection":
-        return new FirstEntryCorrection(correction(root.get("correction")), finalised(root.get("keptSecond")));
+        return new FirstEntryCorrection(
+            correction(root.get("correction"), codec), finalised(root.get("keptSecond"), codec));
       case "SecondEntryCorrection":
-        return new SecondEntryCorrection(finalised(root.get("keptFirst")), correction(root.get("correction")));
+        return new SecondEntryCorrection(
+            finalised(root.get("keptFirst"), codec), correction(root.get("correction"), codec));
       case "Definitive":
-        return new Definitive(finalised(root.get("first")), finalised(root.get("second")));
+        return new Definitive(finalised(root.get("first"), codec), finalised(root.get("second"), codec));
       default:
         throw new IllegalArgumentException("unknown stored data-entry state " + type);
     }
@@ -106,60 +141,60 @@ final class DataEntryStateJson {
 
   // ---------------------------------------------------------------- parts
 
-  private static ObjectNode inProgress(EntryInProgress e) {
+  private static ObjectNode inProgress(EntryInProgress e, ResultsCodec codec) {
     ObjectNode n = JSON.createObjectNode();
     n.put("typist", e.typist().value());
     n.put("progress", e.progress());
     n.put("clientState", e.clientState());
     n.put("updatedAt", e.updatedAt().toString());
-    n.set("results", results(e.results()));
+    n.set("results", codec.write(e.results()));
     return n;
   }
 
-  private static EntryInProgress inProgress(JsonNode n) {
+  private static EntryInProgress inProgress(JsonNode n, ResultsCodec codec) {
     return new EntryInProgress(
         new UserId(n.get("typist").longValue()),
-        results(n.get("results")),
+        codec.read(n.get("results")),
         n.get("progress").intValue(),
         n.get("clientState").stringValue(),
         Instant.parse(n.get("updatedAt").stringValue()));
   }
 
-  private static ObjectNode finalised(FinalisedEntry e) {
+  private static ObjectNode finalised(FinalisedEntry e, ResultsCodec codec) {
     ObjectNode n = JSON.createObjectNode();
     n.put("by", e.by().value());
     n.put("finishedAt", e.finishedAt().toString());
     n.put("origin", e.origin().name());
     n.put("withWarnings", e.withWarnings());
-    n.set("results", results(e.results()));
+    n.set("results", codec.write(e.results()));
     return n;
   }
 
-  private static FinalisedEntry finalised(JsonNode n) {
+  private static FinalisedEntry finalised(JsonNode n, ResultsCodec codec) {
     return new FinalisedEntry(
         new UserId(n.get("by").longValue()),
-        results(n.get("results")),
+        codec.read(n.get("results")),
         Instant.parse(n.get("finishedAt").stringValue()),
         EntryOrigin.valueOf(n.get("origin").stringValue()),
         n.get("withWarnings").booleanValue());
   }
 
-  private static ObjectNode correction(Correction c) {
+  private static ObjectNode correction(Correction c, ResultsCodec codec) {
     ObjectNode n = JSON.createObjectNode();
-    n.set("entry", inProgress(c.entry()));
-    n.set("startedFrom", results(c.startedFrom()));
+    n.set("entry", inProgress(c.entry(), codec));
+    n.set("startedFrom", codec.write(c.startedFrom()));
     ArrayNode fields = n.putArray("fieldsToReEnter");
     // Sorted, so the same correction is always stored as the same text.
     new TreeSet<>(c.fieldsToReEnter()).forEach(fields::add);
     return n;
   }
 
-  private static Correction correction(JsonNode n) {
+  private static Correction correction(JsonNode n, ResultsCodec codec) {
     Set<String> fields = new TreeSet<>();
     for (JsonNode f : n.get("fieldsToReEnter").values()) {
       fields.add(f.stringValue());
     }
-    return new Correction(inProgress(n.get("entry")), results(n.get("startedFrom")), fields);
+    return new Correction(inProgress(n.get("entry"), codec), codec.read(n.get("startedFrom")), fields);
   }
 
   static ObjectNode results(ResultsModel r) {
