@@ -1,11 +1,8 @@
 package nl.uitslag.documents.pdf;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders the documents of the control protocol as PDF/A-3a + PDF/UA-1: the hand-count worksheets of the
@@ -15,22 +12,12 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 public final class ControlProtocolRenderer {
 
-  private static final String TEMPLATES = "nl/uitslag/documents/pdf/templates/";
-
   private final TemplateEngine engine;
   private final PdfRenderer pdf = new PdfRenderer();
   private final Formats formats = new Formats();
 
   public ControlProtocolRenderer() {
-    ClassLoaderTemplateResolver resolver =
-        new ClassLoaderTemplateResolver(ControlProtocolRenderer.class.getClassLoader());
-    resolver.setPrefix(TEMPLATES);
-    resolver.setSuffix(".xhtml");
-    resolver.setTemplateMode(TemplateMode.XML);
-    resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    resolver.setCacheable(true);
-    engine = new TemplateEngine();
-    engine.setTemplateResolver(resolver);
+    engine = XhtmlTemplates.engine();
   }
 
   /** The draw and one worksheet per drawn list, each starting on a new page. */

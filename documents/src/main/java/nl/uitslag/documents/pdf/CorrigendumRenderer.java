@@ -1,13 +1,10 @@
 package nl.uitslag.documents.pdf;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders the documents of a next session of a gemeentelijk stembureau (corrigendum after investigations
@@ -15,22 +12,12 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  * P 2a, the report of the session. Thread-safe; the same input gives the same bytes.
  */
 public final class CorrigendumRenderer {
-  private static final String TEMPLATES = "nl/uitslag/documents/pdf/templates/";
-
   private final TemplateEngine engine;
   private final PdfRenderer pdf = new PdfRenderer();
   private final Formats formats = new Formats();
 
   public CorrigendumRenderer() {
-    ClassLoaderTemplateResolver resolver =
-        new ClassLoaderTemplateResolver(CorrigendumRenderer.class.getClassLoader());
-    resolver.setPrefix(TEMPLATES);
-    resolver.setSuffix(".xhtml");
-    resolver.setTemplateMode(TemplateMode.XML);
-    resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    resolver.setCacheable(true);
-    engine = new TemplateEngine();
-    engine.setTemplateResolver(resolver);
+    engine = XhtmlTemplates.engine();
   }
 
   /** Model Na 14-2, with an annex per polling station whose results were corrected. */

@@ -1,33 +1,20 @@
 package nl.uitslag.documents.pdf;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders the centraal stembureau's proces-verbaal of the result (model P 22-2) as PDF/A-3a + PDF/UA-1.
  * Thread-safe; the same report gives the same bytes.
  */
 public final class CsbReportRenderer {
-  private static final String TEMPLATES = "nl/uitslag/documents/pdf/templates/";
-
   private final TemplateEngine engine;
   private final PdfRenderer pdf = new PdfRenderer();
   private final Formats formats = new Formats();
 
   public CsbReportRenderer() {
-    ClassLoaderTemplateResolver resolver = new ClassLoaderTemplateResolver(CsbReportRenderer.class.getClassLoader());
-    resolver.setPrefix(TEMPLATES);
-    resolver.setSuffix(".xhtml");
-    // XML mode: openhtmltopdf needs well-formed XHTML, and th:text escapes.
-    resolver.setTemplateMode(TemplateMode.XML);
-    resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    resolver.setCacheable(true);
-    engine = new TemplateEngine();
-    engine.setTemplateResolver(resolver);
+    engine = XhtmlTemplates.engine();
   }
 
   /** The PV P 22-2 of the result. */

@@ -1,11 +1,8 @@
 package nl.uitslag.documents.pdf;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * Renders the official documents of a gemeentelijk stembureau as PDF/A-3a + PDF/UA-1: the PV Na 31-2
@@ -15,23 +12,12 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
  */
 public final class ReportRenderer {
 
-  private static final String TEMPLATES = "nl/uitslag/documents/pdf/templates/";
-
   private final TemplateEngine engine;
   private final PdfRenderer pdf = new PdfRenderer();
   private final Formats formats = new Formats();
 
   public ReportRenderer() {
-    ClassLoaderTemplateResolver resolver =
-        new ClassLoaderTemplateResolver(ReportRenderer.class.getClassLoader());
-    resolver.setPrefix(TEMPLATES);
-    resolver.setSuffix(".xhtml");
-    // XML mode: the output must be well-formed XHTML for openhtmltopdf, and th:text escapes.
-    resolver.setTemplateMode(TemplateMode.XML);
-    resolver.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    resolver.setCacheable(true);
-    engine = new TemplateEngine();
-    engine.setTemplateResolver(resolver);
+    engine = XhtmlTemplates.engine();
   }
 
   /**
