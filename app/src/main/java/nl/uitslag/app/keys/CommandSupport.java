@@ -6,12 +6,15 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import nl.uitslag.crypto.RejectedException;
+import nl.uitslag.crypto.Rejection;
 
 /** Exit codes and messages shared by the key and seal commands. */
 final class CommandSupport {
   static final int OK = 0;
   static final int REJECTED = 1;
   static final int USAGE = 2;
+  /** The signer's certificate is on the revocation list: its own code, so a script can tell it from a bad file. */
+  static final int REVOKED = 3;
 
   private CommandSupport() {}
 
@@ -28,7 +31,7 @@ final class CommandSupport {
       err.println("REJECTED: " + e.reason().english());
       err.println("reason=" + e.reason() + " detail=" + e.getMessage());
       err.flush();
-      return REJECTED;
+      return e.reason() == Rejection.CERTIFICATE_REVOKED ? REVOKED : REJECTED;
     } catch (IllegalArgumentException e) {
       err.println("Fout / Error: " + e.getMessage());
       err.flush();

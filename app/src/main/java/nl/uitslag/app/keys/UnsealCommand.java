@@ -67,6 +67,8 @@ public final class UnsealCommand implements Callable<Integer> {
   @Option(names = "--passphrase-file", description = "File with the encryption key passphrase.")
   Path passphraseFile;
 
+  @picocli.CommandLine.Mixin RevocationOptions revocation = new RevocationOptions();
+
   @Option(names = "--out-dir", required = true, description = "Directory to write the files to.")
   Path outDir;
 
@@ -76,6 +78,8 @@ public final class UnsealCommand implements Callable<Integer> {
         spec.commandLine().getErr(),
         () -> {
           ElectionTrust electionTrust = KeyDirectory.readTrust(trust);
+          // Read before any secret is asked: a wrong list file is a usage error, not a rejection of the package.
+          java.util.Optional<RevocationList> revoked = revocation.load(electionTrust.electionId());
           TransferPackages.Opener how;
           char[] password = new char[0];
           if (opener.committee != null) {
@@ -104,6 +108,7 @@ public final class UnsealCommand implements Callable<Integer> {
                     electionTrust,
                     new TransferPackages.Expectations(election, kind, minimumSequence),
                     EmlHeader::read,
+                    certificate -> revoked.isPresent() && revoked.get().revoked(certificate).isPresent(),
                     validationTime);
           } finally {
             Arrays.fill(password, '\0');

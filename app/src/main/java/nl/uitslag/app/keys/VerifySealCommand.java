@@ -38,6 +38,8 @@ public final class VerifySealCommand implements Callable<Integer> {
       description = "Validate certificates at this time instead of now, e.g. the day the file was published.")
   String at;
 
+  @picocli.CommandLine.Mixin RevocationOptions revocation = new RevocationOptions();
+
   @Override
   public Integer call() {
     return CommandSupport.run(
@@ -46,9 +48,11 @@ public final class VerifySealCommand implements Callable<Integer> {
           byte[] content = SealCommand.read(file);
           Path signatureFile = signature != null ? signature : file.resolveSibling(file.getFileName() + ".p7s");
           Instant validationTime = at == null ? Instant.now() : CommandSupport.instant(at, "--at");
+          nl.uitslag.crypto.ElectionTrust electionTrust = KeyDirectory.readTrust(trust);
+          java.util.Optional<RevocationList> revoked = revocation.load(electionTrust.electionId());
           DetachedSignatures.Signer signer =
-              DetachedSignatures.verify(
-                  content, SealCommand.read(signatureFile), KeyDirectory.readTrust(trust), validationTime);
+              DetachedSignatures.verify(content, SealCommand.read(signatureFile), electionTrust, validationTime);
+          RevocationOptions.requireNotRevoked(revoked, signer.certificate(), signer.committeeId());
           String managingAuthority;
           try {
             managingAuthority = EmlHeader.read(content).managingAuthorityId();

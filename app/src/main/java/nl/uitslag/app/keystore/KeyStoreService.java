@@ -479,6 +479,20 @@ public class KeyStoreService {
   }
 
   /**
+   * The election's revocation list as text (format {@code uitslag-revoked/1}), for {@code uitslag unseal} and
+   * {@code uitslag verify-seal --revoked} on a machine without this database (docs/COUNT-FILE-SECURITY.md §3.2).
+   */
+  public String exportRevocationList(long electionId) {
+    String identifier = identifier(electionId);
+    java.util.Map<String, nl.uitslag.app.keys.RevocationList.Entry> entries = new java.util.LinkedHashMap<>();
+    for (KeyStoreRepository.RevokedRow r : repository.revoked(electionId)) {
+      entries.put(r.serial(), new nl.uitslag.app.keys.RevocationList.Entry(r.serial(), Instant.parse(r.revokedAt()),
+          r.reason()));
+    }
+    return new nl.uitslag.app.keys.RevocationList(identifier, entries).text(clock.instant());
+  }
+
+  /**
    * Whether the election has a confirmed trust anchor at this installation: from then on count files are taken in
    * only as sealed transfer packages (docs/COUNT-FILE-SECURITY.md §8), so an unsigned file cannot be slipped in.
    */
