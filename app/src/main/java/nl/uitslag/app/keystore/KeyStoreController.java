@@ -43,8 +43,14 @@ class KeyStoreController {
     this.keys = keys;
   }
 
+  /**
+   * The key page; with {@code setup} it is the step right after the import wizard created the election: confirm the
+   * trust anchor before anything of the election is trusted (docs/COUNT-FILE-SECURITY.md §8.2 step 5).
+   */
   @GetMapping
-  String show(@PathVariable long electionId, HttpSession session, Model model) {
+  String show(@PathVariable long electionId, @RequestParam(defaultValue = "false") boolean setup,
+      HttpSession session, Model model) {
+    model.addAttribute("setup", setup);
     return page(electionId, session, model);
   }
 
@@ -207,6 +213,17 @@ class KeyStoreController {
   @GetMapping("/anchor")
   ResponseEntity<byte[]> anchor(@PathVariable long electionId, @RequestParam String fingerprint) {
     return download(keys.exportAnchor(electionId, fingerprint), "trust-anchor.crt.pem");
+  }
+
+  /** The revocation list for the command line's {@code --revoked}, where the database is not at hand. */
+  @GetMapping("/revoked")
+  ResponseEntity<byte[]> revokedList(@PathVariable long electionId) {
+    String identifier = keys.overview(electionId).electionIdentifier();
+    return ResponseEntity.ok()
+        .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+            .filename(identifier.replaceAll("[^A-Za-z0-9_.-]", "_") + ".revoked.txt").build().toString())
+        .contentType(new MediaType("text", "plain", StandardCharsets.UTF_8))
+        .body(keys.exportRevocationList(electionId).getBytes(StandardCharsets.UTF_8));
   }
 
   @PostMapping("/bundle/export")

@@ -1,0 +1,93 @@
+package nl.uitslag.app.csb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import nl.uitslag.app.audit.Actor;
+import nl.uitslag.app.csb.CsbRepository.StoredFile;
+import nl.uitslag.app.csb.CsbResultService.DocumentKind;
+import nl.uitslag.app.csb.CsbService.Csb;
+import nl.uitslag.app.keys.EmlHeader;
+import nl.uitslag.app.keystore.FileSignatureService;
+import nl.uitslag.app.keystore.FileSignatureService.StoredSignature;
+import nl.uitslag.crypto.RejectedException;
+import nl.uitslag.crypto.Rejection;
+import org.springframework.stereotype.Service;
+
+/**
+ * The CSB's own count files signed for publication (product.md §4): after the result is finalised, the chair
+ * signs the 510d and the 520 with the CSB's signing key, and each detached signature (.p7s) is stored and
+ * published beside its file (docs/COUNT-FILE-SECURITY.md §8.5). Signing is a separate act after finalising: the
+ * passphrase belongs to the person who holds the key, and the result must be final before anything is signed.
+ */
+@Service
+public class CsbPublication {
+  /** The files that are published as count files, and therefore signed (product.md §4). */
+  static final List<DocumentKind> SIGNED = List.of(DocumentKind.EML_510D, DocumentKind.EML_520);
+
+  private final CsbResultService results;
+  private final FileSignatureService signatures;
+
+  CsbPublication(CsbResultService results, FileSignatureService signatures) {
+    this.results = results;
+    this.signatures = signatures;
+  }
+
+  /** One published file and its signature, if made. */
+  public record Signed(DocumentKind kind, String fileName, String fingerprint, Optional<StoredSignature> signature) {
+    public boolean signed() {
+      return signature.isPresent();
+    }
+  }
+
+  /** The signable files of a finalised result; empty while the result is not finalised. */
+  public List<Signed> status(Csb c) {
+    List<Signed> out = new ArrayList<>();
+    for (DocumentKind kind : SIGNED) {
+      Optional<StoredFile> f = results.document(c, kind);
+      f.ifPresent(file -> out.add(new Signed(kind, file.fileName(), file.fingerprint(),
+          signatures.signature(c.election().id(), signer(file), file.content()))));
+    }
+    return out;
+  }
+
+  /** Whether this installation holds the signing key of the committee named in the 510d. */
+  public boolean keyHeld(Csb c) {
+    return results.document(c, DocumentKind.EML_510D)
+        .map(f -> signatures.holdsSigningKey(c.election().id(), signer(f)))
+        .orElse(false);
+  }
+
+  /**
+   * Signs every file of the finalised result that is not signed yet, as the committee the files name as their
+   * ManagingAuthority; files already signed keep their signature.
+   *
+   * @return how many files are signed now
+   * @throws RejectedException the first refusal of {@link FileSignatureService#sign} (each is audited), or
+   *     MALFORMED_PACKAGE when the result is not finalised
+   */
+  public int sign(Csb c, char[] passphrase, Actor actor) throws RejectedException {
+    List<StoredFile> files = new ArrayList<>();
+    for (DocumentKind kind : SIGNED) {
+      results.document(c, kind).ifPresent(files::add);
+    }
+    if (files.isEmpty()) {
+      throw new RejectedException(Rejection.MALFORMED_PACKAGE, "the result is not finalised: nothing to sign");
+    }
+    for (StoredFile f : files) {
+      signatures.sign(c.election().id(), signer(f), f.fileName(), f.content(), passphrase, actor);
+    }
+    return files.size();
+  }
+
+  /** The stored signature of one document. */
+  public Optional<StoredSignature> signature(Csb c, DocumentKind kind) {
+    return results.document(c, kind)
+        .flatMap(f -> signatures.signature(c.election().id(), signer(f), f.content()));
+  }
+
+  /** The ManagingAuthority id in the file: the committee whose key must sign it. */
+  private static String signer(StoredFile f) {
+    return EmlHeader.read(f.content()).managingAuthorityId();
+  }
+}
