@@ -97,7 +97,8 @@ public class ControlService {
         .filter(k -> "RECORDED".equals(k.status()))
         .map(k -> {
           requireDrawFollowsFromSeed(k);
-          return new ControlProtocolOutcome(k.drawnLists(), matches(k), k.remarks());
+          // The seed is printed so anyone can redo the draw from the PV alone (docs/CONTROL-PROTOCOL.md §2).
+          return new ControlProtocolOutcome(k.drawnLists(), matches(k), k.remarks(), k.seed());
         });
     Notable n = notable(c.get());
     return Optional.of(new SessionControlReport(session.get().session().number(), outcome, n.items(),

@@ -73,6 +73,16 @@ class CsbRepository {
         .optional();
   }
 
+  /** Every accepted count file of the committee, by source, with its exact bytes (for the notable results). */
+  List<CsbService.ImportedCountFile> countFiles(long committeeId) {
+    return jdbc.sql("SELECT source, kind, file_name, fingerprint, content, imported_at FROM csb_count_file"
+            + " WHERE committee_id = ? ORDER BY source")
+        .param(committeeId)
+        .query((rs, n) -> new CsbService.ImportedCountFile(rs.getString(1), rs.getString(2), rs.getString(3),
+            rs.getString(4), rs.getBytes(5), rs.getString(6)))
+        .list();
+  }
+
   void deleteCountFile(long committeeId, String source) {
     jdbc.sql("DELETE FROM csb_count_file WHERE committee_id = ? AND source = ?").params(committeeId, source).update();
   }

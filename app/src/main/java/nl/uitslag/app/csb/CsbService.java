@@ -181,6 +181,28 @@ public class CsbService {
     return out;
   }
 
+  /**
+   * An accepted count file as the committee took it in, byte for byte.
+   *
+   * @param source the ManagingAuthority of the sending committee (e.g. {@code 0668})
+   * @param kind {@code 510b} or {@code 510c}
+   */
+  public record ImportedCountFile(String source, String kind, String fileName, String fingerprint, byte[] content,
+      String importedAt) {
+    @Override
+    public byte[] content() {
+      return content.clone();
+    }
+  }
+
+  /**
+   * Every count file the committee (any kind that imports them: HSB, CSB) holds in {@code csb_count_file}, by
+   * source. Read only; for checks over the imported files, such as the notable results.
+   */
+  public List<ImportedCountFile> importedCountFiles(long committeeId) {
+    return repo.countFiles(committeeId);
+  }
+
   /** The GSB with this id, or {@link UnknownSourceException}. */
   public Source source(Csb c, String id) {
     return sources(c).stream().filter(s -> s.id().equals(id)).findFirst()

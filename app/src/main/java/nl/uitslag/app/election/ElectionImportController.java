@@ -100,7 +100,7 @@ class ElectionImportController {
       backups.backup(BackupService.Reason.BEFORE_RISKY_OPERATION, Actors.of(request));
       long id = imports.create(wizard, countingMethod, committee, Actors.of(request));
       session.removeAttribute(WIZARD);
-      return "redirect:/elections/" + id;
+      return "redirect:/admin/elections/" + id + "/keys?setup=true";
     } catch (ElectionImportService.ElectionExistsException e) {
       model.addAttribute("wizard", wizard);
       model.addAttribute("errorKey", "import.election.exists");
