@@ -151,6 +151,7 @@ class ControlFlowTest {
     assertThat(report.controlProtocol()).isPresent();
     assertThat(report.controlProtocol().get().drawnListNumbers()).isEqualTo(expected);
     assertThat(report.controlProtocol().get().totalsMatch()).isTrue();
+    assertThat(report.controlProtocol().get().seed()).as("the PV prints the seed").isEqualTo("4 2 6");
     assertThat(audit.events(100)).anyMatch(e -> e.eventType().equals("CONTROL_OUTCOME_RECORDED"));
     assertThat(audit.verify()).isEmpty();
     // Once recorded, nothing changes any more.

@@ -91,6 +91,19 @@ class Na31ReportTest {
   }
 
   @Test
+  void theSeedOfTheDrawIsPrintedSoAnyoneCanRedoItFromThePv() throws IOException {
+    GsbReport withSeed = withControlProtocol(
+        Gr2022WestMaasEnWaal.firstStations(report, 2, CountingMethod.CSO),
+        new ControlProtocolOutcome(List.of(2, 5, 7), true, "", "  4 7 1 9 dobbelsteen  "));
+    String printed = text(RENDERER.gsbReport(withSeed));
+    assertThat(printed).contains("Startwaarde van de trekking 4 7 1 9 dobbelsteen").contains("Getrokken lijsten 2, 5, 7");
+    assertThat(text(RENDERER.gsbReport(withControlProtocol(
+            Gr2022WestMaasEnWaal.firstStations(report, 2, CountingMethod.CSO),
+            new ControlProtocolOutcome(List.of(2, 5, 7), true, "")))))
+        .as("an outcome without a seed prints no empty row").doesNotContain("Startwaarde van de trekking");
+  }
+
+  @Test
   void stationsWithDifferencesAreNamedInSection5And6() {
     GsbReportView view = new GsbReportView(report, true);
     List<Integer> withDifferences = report.pollingStations().stream()
