@@ -68,6 +68,7 @@ public class ImportedNotableService {
    * One flag of one imported file with what the coordinator decided.
    *
    * @param source the ManagingAuthority of the GSB whose 510b holds the polling station
+   * @param decidedAt when it was recorded, Dutch local time, for display; null while open
    */
   public record Item(String source, String municipality, NotableFlag flag, Decision decision, String explanation,
       String decidedBy, String decidedAt) {
@@ -140,7 +141,7 @@ public class ImportedNotableService {
           items.add(d == null
               ? new Item(f.source(), municipality, flag, Decision.OPEN, "", null, null)
               : new Item(f.source(), municipality, flag, Decision.valueOf(d.decision()), d.explanation(),
-                  d.decidedBy(), d.decidedAt()));
+                  d.decidedBy(), shown(d.decidedAt())));
         }
       }
     } catch (IllegalArgumentException e) {
@@ -148,6 +149,12 @@ public class ImportedNotableService {
           List.of());
     }
     return new FileResult(f.source(), municipality, f.kind(), f.fileName(), f.fingerprint(), stations, null, items);
+  }
+
+  /** A stored time as people read it: Dutch local time to the minute. */
+  private static String shown(String instant) {
+    return java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy HH:mm")
+        .format(Instant.parse(instant).atZone(DUTCH_TIME));
   }
 
   /**
