@@ -2,6 +2,8 @@ package nl.uitslag.app.results;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,7 +90,13 @@ public final class CorrigendumFiles {
     if (corrected) {
       GsbResults before = ResultsFiles.totals(previous);
       GsbResults after = ResultsFiles.totals(next);
-      Count count = ResultsFiles.count(next, after);
+      Map<Integer, ResultsModel> originals = new HashMap<>();
+      for (Investigation i : investigations) {
+        if (i.corrected() != null) {
+          originals.put(i.stationNumber(), i.original());
+        }
+      }
+      Count count = ResultsFiles.count(next, after, originals, before);
       File eml = new File(Kind.EML_510B, "Telling_" + next.electionId() + "_zitting-" + next.sessionNumber()
           + ".eml.xml", EmlWriter.writeCount(EmlKind.E510B, count, local.toLocalDateTime()));
       CountFile countFile = new CountFile(eml.name(), eml.fingerprint());
