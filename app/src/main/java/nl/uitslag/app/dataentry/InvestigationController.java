@@ -38,8 +38,13 @@ class InvestigationController {
     CommitteeInfo c = coordinatorsCommittee(user);
     model.addAttribute("committee", c);
     model.addAttribute("committeeSession", dataEntry.session(c));
-    model.addAttribute("investigations", service.investigations(c));
-    model.addAttribute("stations", repo.overview(c.electionId(), -1L, null, false));
+    var investigations = service.investigations(c);
+    var investigated = investigations.stream().map(InvestigationRepository.StoredInvestigation::pollingStationId)
+        .collect(java.util.stream.Collectors.toSet());
+    model.addAttribute("investigations", investigations);
+    // One investigation per station and session: offer only the stations without one.
+    model.addAttribute("stations", repo.overview(c.electionId(), -1L, null, false).stream()
+        .filter(s -> !investigated.contains(s.pollingStationId())).toList());
     model.addAttribute("maxLength", NextSessionService.MAX_TEXT);
     return "dataentry/investigations";
   }
