@@ -314,6 +314,42 @@ public class ResultsService {
     return Optional.of(new SealedPackage(eml.get().file().fileName() + ".p7m", sealed));
   }
 
+  /**
+   * The blank Na 14-2 Bijlage 1 / Na 14-1 versie 2 of every investigation of the current next session, each with
+   * the reason and the station's original figures, as one ZIP; the download is audited.
+   *
+   * @return empty outside a next session or without investigations
+   */
+  @Transactional
+  public Optional<ResultsFiles.File> investigationForms(CommitteeInfo c, Actor actor) {
+    Optional<StoredSession> s = dataEntry.currentSession(c.committeeId());
+    if (s.isEmpty() || s.get().session().number() < 2) {
+      return Optional.empty();
+    }
+    int number = s.get().session().number();
+    List<CorrigendumFiles.Investigation> list = new ArrayList<>();
+    SessionData next = data(c, s.get().id(), number);
+    for (InvestigationRepository.StoredInvestigation i : investigations.forSession(s.get().id())) {
+      PollingStationResults original = dataEntry.latestDefinitive(c.committeeId(), i.pollingStationId(), number)
+          .map(d -> (PollingStationResults) d.first().results()).orElse(null);
+      if (original != null) {
+        list.add(new CorrigendumFiles.Investigation(i.stationNumber(), i.reason(), i.findings(), original, null));
+      }
+    }
+    if (list.isEmpty()) {
+      return Optional.empty();
+    }
+    ResultsFiles.File zip = corrigendumFiles.investigationSheets(next, list, ZonedDateTime.now(clock));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("committee", c.committeeId());
+    details.put("session", number);
+    details.put("form", next.countingMethod() == CountingMethod.CSO ? "Na 14-2 Bijlage 1" : "Na 14-1 versie 2");
+    details.put("file", zip.name());
+    details.put("fingerprint", zip.fingerprint().toString());
+    audit.record("RESULTS_BLANK_FORMS_DOWNLOADED", AuditLevel.INFO, actor, details);
+    return Optional.of(zip);
+  }
+
   /** The blank forms of one model for every polling station, as one ZIP; the download is audited. */
   @Transactional
   public ResultsFiles.File blankForms(CommitteeInfo c, BlankForms form, Actor actor) {

@@ -152,4 +152,21 @@ class CorrigendumFilesTest {
     PdfChecks.assertPdfA3aAndPdfUa1(of(out, Kind.PDF_NA14), "Na 14-2 (DSO)");
     PdfChecks.assertPdfA3aAndPdfUa1(of(out, Kind.PDF_P2A), "P 2a (DSO)");
   }
+
+  @Test
+  void abacus7_decentralCountingPrintsNa141Versie2PerInvestigationPassingVeraPdf() throws IOException {
+    SessionData first = ResultsFilesGoldenTest.data(CountingMethod.DSO);
+    SessionData next = CorrigendumTotalsProperties.with(first, 2, first.stations());
+    File zip = files.investigationSheets(next,
+        List.of(new Investigation(2, "Bezwaar van een kiezer: hertel lijst 2", null, ORIGINAL_2, null)),
+        ResultsFilesGoldenTest.CREATED);
+    assertThat(zip.name()).isEqualTo("leeg_model_na14-1_versie_2_gr2026_kleindorp_zitting-2.zip");
+    var entries = ResultsFlowTest.unzip(zip.content());
+    assertThat(entries.keySet()).containsExactly("Model_Na14-1_versie_2_GR2026_Kleindorp_Stembureau_2.pdf");
+    byte[] pdf = entries.values().iterator().next();
+    assertThat(String.join(" ", PdfChecks.pages(pdf))).contains("Na 14-1 versie 2").contains("hertel lijst 2");
+    PdfChecks.assertPdfA3aAndPdfUa1(pdf, "Na 14-1 versie 2");
+    assertThatThrownBy(() -> files.investigationSheets(first, List.of(), ResultsFilesGoldenTest.CREATED))
+        .hasMessageContaining("next session");
+  }
 }

@@ -342,6 +342,25 @@ class CorrigendumFlowTest {
         .andExpect(status().isBadRequest());
   }
 
+  @Test
+  void abacus7_theInvestigationFormsCarryTheReasonAndTheOriginalFigures() throws Exception {
+    var coordinator = user(details.loadUserByUsername(fx.coordinator));
+    mvc.perform(get("/results/investigation-forms").with(coordinator)).andExpect(status().isNotFound());
+    sessionTwoWithInvestigationOfStation2(null);
+    byte[] zip = mvc.perform(get("/results/investigation-forms").with(coordinator)).andExpect(status().isOk())
+        .andReturn().getResponse().getContentAsByteArray();
+    Map<String, byte[]> entries = ResultsFlowTest.unzip(zip);
+    String id = elections.findById(fx.electionId).orElseThrow().identifier();
+    assertThat(entries.keySet()).containsExactly("Model_Na14-2_Bijlage_1_" + id + "_Stembureau_2.pdf");
+    byte[] pdf = entries.values().iterator().next();
+    String text = String.join(" ", PdfChecks.pages(pdf)).replaceAll("\\s+", " ");
+    assertThat(text).contains("Model Na 14-2 Bijlage 1").contains("Onverklaard verschil bij lijst 1")
+        .contains("Totaal toegelaten kiezers 63");
+    PdfChecks.assertPdfA3aAndPdfUa1(pdf, "Na 14-2 Bijlage 1");
+    assertThat(ours("RESULTS_BLANK_FORMS_DOWNLOADED")).last().extracting(AuditEvent::details).asString()
+        .contains("Na 14-2 Bijlage 1");
+  }
+
   static String schemaProblem(byte[] xml) {
     try {
       var v = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
