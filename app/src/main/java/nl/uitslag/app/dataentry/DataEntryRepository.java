@@ -157,6 +157,52 @@ public class DataEntryRepository {
 
   // ---------------------------------------------------------------- entries
 
+  /**
+   * In a next session only the polling stations whose investigation concluded with corrected results are
+   * entered (abacus.md §2); in the first session every station is. Two parameters: the session id twice.
+   */
+  static final String ORDERED_ONLY =
+      " AND (NOT EXISTS (SELECT 1 FROM committee_session cs WHERE cs.id = ? AND cs.number > 1)"
+          + " OR ps.id IN (SELECT polling_station_id FROM investigation WHERE session_id = ?"
+          + " AND corrected_results = 1))";
+
+  /** Every session of the committee, by number. */
+  public List<StoredSession> sessions(long committeeId) {
+    return jdbc.sql("SELECT * FROM committee_session WHERE committee_id = ? ORDER BY number")
+        .param(committeeId)
+        .query(
+            (rs, n) ->
+                new StoredSession(
+                    rs.getLong("id"),
+                    rs.getLong("committee_id"),
+                    new CommitteeSession(
+                        rs.getInt("number"), CommitteeSessionStatus.valueOf(rs.getString("status"))),
+                    rs.getLong("version")))
+        .list();
+  }
+
+  /**
+   * The last definitive state of a polling station in a session of the committee numbered below
+   * {@code beforeSessionNumber}: what the station's result was before that session. A next session holds an
+   * entry only for stations whose results it corrected, so the latest one is the one in force.
+   */
+  public Optional<Definitive> latestDefinitive(long committeeId, long pollingStationId, int beforeSessionNumber) {
+    return jdbc.sql(
+            "SELECT e.state_json FROM polling_station_entry e JOIN committee_session cs ON cs.id = e.session_id"
+                + " WHERE cs.committee_id = ? AND cs.number < ? AND e.polling_station_id = ?"
+                + " AND e.status = 'DEFINITIVE' ORDER BY cs.number DESC LIMIT 1")
+        .params(committeeId, beforeSessionNumber, pollingStationId)
+        .query((rs, n) -> (Definitive) DataEntryStateJson.read(rs.getString(1)))
+        .optional();
+  }
+
+  /** Removes the entry of a station in a session (its investigation no longer asks for corrected results). */
+  public int deleteEntry(long sessionId, long pollingStationId) {
+    return jdbc.sql("DELETE FROM polling_station_entry WHERE session_id = ? AND polling_station_id = ?")
+        .params(sessionId, pollingStationId)
+        .update();
+  }
+
   public StoredEntry entry(long sessionId, long pollingStationId) {
     return jdbc.sql(
             "SELECT state_json, version FROM polling_station_entry WHERE session_id = ? AND polling_station_id = ?")
@@ -209,10 +255,10 @@ public class DataEntryRepository {
             + " LEFT JOIN polling_station_entry e ON e.polling_station_id = ps.id AND e.session_id = ?"
             + " LEFT JOIN app_user u1 ON u1.id = e.first_by"
             + " LEFT JOIN app_user u2 ON u2.id = e.second_by"
-            + " WHERE ps.election_id = ?"
+            + " WHERE ps.election_id = ?" + ORDERED_ONLY
             + (only == null ? "" : " AND COALESCE(e.status, 'NOT_STARTED') = ?")
             + " ORDER BY ps.number" + (descending ? " DESC" : "");
-    var statement = jdbc.sql(sql).param(sessionId).param(electionId);
+    var statement = jdbc.sql(sql).param(sessionId).param(electionId).param(sessionId).param(sessionId);
     if (only != null) {
       statement = statement.param(only.name());
     }
@@ -241,8 +287,8 @@ public class DataEntryRepository {
     jdbc.sql(
             "SELECT COALESCE(e.status, 'NOT_STARTED') AS status, count(*) AS n FROM polling_station ps"
                 + " LEFT JOIN polling_station_entry e ON e.polling_station_id = ps.id AND e.session_id = ?"
-                + " WHERE ps.election_id = ? GROUP BY 1")
-        .params(sessionId, electionId)
+                + " WHERE ps.election_id = ?" + ORDERED_ONLY + " GROUP BY 1")
+        .params(sessionId, electionId, sessionId, sessionId)
         .query(rs -> {
           counts.put(DataEntryStatus.valueOf(rs.getString("status")), rs.getInt("n"));
         });

@@ -173,9 +173,7 @@ public class DataEntryService {
         outcome = s.unpause();
         break;
       case COMPLETE:
-        int notDefinitive = repo.stationCount(c.electionId())
-            - repo.countsPerStatus(c.electionId(), stored.id()).get(DataEntryStatus.DEFINITIVE);
-        outcome = s.complete(new CompletionCheck(notDefinitive, 0));
+        outcome = s.complete(completionCheck(c, stored));
         break;
       default:
         outcome = s.reopen();
@@ -203,6 +201,64 @@ public class DataEntryService {
   }
 
   private org.springframework.context.ApplicationEventPublisher events;
+
+  /** Refusal key: in a next session, a station whose investigation did not conclude "corrected results". */
+  public static final String NOT_ORDERED = "NOT_ORDERED";
+
+  private InvestigationRepository investigations;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  void setInvestigations(InvestigationRepository investigations) {
+    this.investigations = investigations;
+  }
+
+  /**
+   * What completing the session waits for. First session: every polling station definitive. Next session
+   * (abacus.md §2): every investigation concluded (findings and "corrected results?" answered) and every station
+   * with corrected results definitive in this session; the other stations keep their earlier result.
+   */
+  CompletionCheck completionCheck(CommitteeInfo c, StoredSession stored) {
+    if (stored.session().number() == 1) {
+      return new CompletionCheck(repo.stationCount(c.electionId())
+          - repo.countsPerStatus(c.electionId(), stored.id()).get(DataEntryStatus.DEFINITIVE), 0);
+    }
+    int inProgress = 0;
+    int notDefinitive = 0;
+    for (InvestigationRepository.StoredInvestigation i : investigations.forSession(stored.id())) {
+      if (!i.concluded()) {
+        inProgress++;
+      }
+      if (i.correctedResults()
+          && !(repo.entry(stored.id(), i.pollingStationId()).state() instanceof DataEntryState.Definitive)) {
+        notDefinitive++;
+      }
+    }
+    return new CompletionCheck(notDefinitive, inProgress);
+  }
+
+  /**
+   * The double entry of one polling station in a session. In a next session the form starts from the station's
+   * result in force before this session (Na 14-2 Bijlage 1 / Na 14-1 versie 2, abacus.md §3.1 item 3).
+   */
+  DoubleEntry doubleEntry(CommitteeInfo c, StoredSession s, long pollingStationId) {
+    ResultsShape shape = shape(c);
+    if (s.session().number() == 1) {
+      return doubleEntry(c, shape, 1);
+    }
+    CountingMethod method = CountingMethod.valueOf(c.countingMethod());
+    Optional<DataEntryState.Definitive> before =
+        repo.latestDefinitive(c.committeeId(), pollingStationId, s.session().number());
+    ResultsModel initial = before.isPresent()
+        ? nl.uitslag.domain.results.NextSessionResults.prefilledFrom(
+            method, (nl.uitslag.domain.results.PollingStationResults) before.get().first().results())
+        : shape.emptyResults(ModelVariant.forPollingStation(method, s.session().number()));
+    return new DoubleEntry(ValidationContext.withDefaults(shape), initial);
+  }
+
+  /** Whether the station may be entered in the session: always in the first, only when ordered in a next one. */
+  private boolean ordered(StoredSession s, long pollingStationId) {
+    return s.session().number() == 1 || investigations.ordered(s.id(), pollingStationId);
+  }
 
   /** Where session changes are announced ({@link CommitteeSessionChanged}), e.g. to generate the results files. */
   @org.springframework.beans.factory.annotation.Autowired
@@ -358,8 +414,12 @@ public class DataEntryService {
       boolean risky, Operation op) {
     Station station = repo.station(c.electionId(), pollingStationId)
         .orElseThrow(() -> new IllegalArgumentException("no polling station " + pollingStationId));
+    // In a next session only stations whose investigation concluded "corrected results" are entered (abacus.md §2).
+    if (!ordered(s, pollingStationId)) {
+      return Step.refused(NOT_ORDERED, "polling station " + station.number() + " has no corrected results ordered");
+    }
     Instant now = Instant.now(clock);
-    DoubleEntry de = doubleEntry(c, shape(c), s.session().number());
+    DoubleEntry de = doubleEntry(c, s, pollingStationId);
     StoredEntry stored = repo.entry(s.id(), pollingStationId);
     Step step = op.apply(de, stored.state(), now);
     if (step.outcome() instanceof Accepted a) {

@@ -2,6 +2,8 @@ package nl.uitslag.app.results;
 
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import nl.uitslag.documents.pdf.CorrigendumReport;
 import nl.uitslag.documents.pdf.CountFile;
 import nl.uitslag.documents.pdf.DifferenceCounts;
 import nl.uitslag.documents.pdf.InvestigatedStation;
+import nl.uitslag.documents.pdf.InvestigationSheet;
 import nl.uitslag.documents.pdf.NewSessionReport;
 import nl.uitslag.documents.pdf.PollingStation;
 import nl.uitslag.documents.pdf.ResultFigures;
@@ -88,7 +91,13 @@ public final class CorrigendumFiles {
     if (corrected) {
       GsbResults before = ResultsFiles.totals(previous);
       GsbResults after = ResultsFiles.totals(next);
-      Count count = ResultsFiles.count(next, after);
+      Map<Integer, ResultsModel> originals = new HashMap<>();
+      for (Investigation i : investigations) {
+        if (i.corrected() != null) {
+          originals.put(i.stationNumber(), i.original());
+        }
+      }
+      Count count = ResultsFiles.count(next, after, originals, before);
       File eml = new File(Kind.EML_510B, "Telling_" + next.electionId() + "_zitting-" + next.sessionNumber()
           + ".eml.xml", EmlWriter.writeCount(EmlKind.E510B, count, local.toLocalDateTime()));
       CountFile countFile = new CountFile(eml.name(), eml.fingerprint());
@@ -117,6 +126,37 @@ public final class CorrigendumFiles {
       files.add(new File(Kind.ZIP, prefix + ".zip", ResultsFiles.zip(List.of(p2a), local)));
     }
     return files;
+  }
+
+  /**
+   * The forms to print before the investigations (abacus.md §7): per investigation a blank Na 14-2 Bijlage 1
+   * (CSO) or Na 14-1 versie 2 (DSO) with the reason and the station's original figures, in one ZIP
+   * {@code leeg_model_na14-2-bijlage-1_{electionid}_zitting-{n}.zip}. Findings and corrected results are not
+   * used: the forms are filled in by hand during the investigation.
+   */
+  public File investigationSheets(SessionData next, List<Investigation> investigations, ZonedDateTime createdAt) {
+    if (next.sessionNumber() < 2) {
+      throw new IllegalArgumentException("investigations belong to a next session");
+    }
+    if (investigations.isEmpty()) {
+      throw new IllegalArgumentException("no investigations to print");
+    }
+    ZonedDateTime local = createdAt.withZoneSameInstant(ResultsFiles.ZONE);
+    nl.uitslag.documents.pdf.CountingMethod method = next.countingMethod() == CountingMethod.CSO
+        ? nl.uitslag.documents.pdf.CountingMethod.CSO : nl.uitslag.documents.pdf.CountingMethod.DSO;
+    String model = next.countingMethod() == CountingMethod.CSO ? "Model_Na14-2_Bijlage_1" : "Model_Na14-1_versie_2";
+    List<File> sheets = new ArrayList<>();
+    for (Investigation i : investigations) {
+      SessionData.Station s = next.stations().stream().filter(st -> st.number() == i.stationNumber()).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("no polling station " + i.stationNumber()));
+      byte[] pdf = renderer.investigationSheet(new InvestigationSheet(method, ResultsFiles.heading(next),
+          next.sessionNumber(), ResultsFiles.pdfLists(next), new PollingStation(s.number(), s.name()), i.reason(),
+          figures(i.original()), local));
+      sheets.add(new File(Kind.PDF_REPORT, model + "_" + next.electionId() + "_Stembureau_" + s.number() + ".pdf",
+          pdf));
+    }
+    return new File(Kind.ZIP, "leeg_" + ResultsFiles.slug(model) + "_" + ResultsFiles.slug(next.electionId())
+        + "_zitting-" + next.sessionNumber() + ".zip", ResultsFiles.zip(sheets, local));
   }
 
   static ResultFigures figures(ResultsModel r) {

@@ -189,6 +189,16 @@ class ResultsController {
     return attachment(zip.name(), Kind.ZIP.mediaType(), zip.content());
   }
 
+  /** The blank Na 14-2 Bijlage 1 / Na 14-1 versie 2 of the next session's investigations, to print beforehand. */
+  @GetMapping("/results/investigation-forms")
+  ResponseEntity<byte[]> investigationForms(@AuthenticationPrincipal UitslagPrincipal user,
+      HttpServletRequest request) {
+    CommitteeInfo c = committee(user);
+    ResultsFiles.File zip = service.investigationForms(c, Actors.of(request))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    return attachment(zip.name(), Kind.ZIP.mediaType(), zip.content());
+  }
+
   private static ResponseEntity<byte[]> attachment(String name, String mediaType, byte[] bytes) {
     return ResponseEntity.ok()
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())

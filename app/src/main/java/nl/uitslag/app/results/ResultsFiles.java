@@ -192,13 +192,28 @@ public final class ResultsFiles {
 
   /** The session's count as EML 510b content: totals and one reporting unit per polling station. */
   static Count count(SessionData d, GsbResults totals) {
+    return count(d, totals, Map.of(), null);
+  }
+
+  /**
+   * The count of a next session (corrigendum): as {@link #count(SessionData, GsbResults)}, and beside every
+   * value that changed the value it replaced, in the {@code kr:Initial*} elements the EML_NL 510 schema allows
+   * before ValidVotes, Cast, TotalCounted, RejectedVotes and UncountedVotes ("should only appear for changed
+   * values ... in correction files", kiesraad-eml-extensions.xsd).
+   *
+   * @param originals the result in force before this session of every polling station whose results were
+   *     corrected, by station number
+   * @param originalTotals the municipal totals before this session (null: no initial values in the totals)
+   */
+  static Count count(SessionData d, GsbResults totals, Map<Integer, ? extends ResultsModel> originals,
+      GsbResults originalTotals) {
     ElectionIdentifier election = electionIdentifier(d);
     List<ReportingUnitCount> units = new ArrayList<>();
     for (SessionData.Station s : d.stations()) {
       units.add(new ReportingUnitCount(d.municipalityCode() + "::SB" + s.number(), unitName(s), null, null,
-          voteCounts(d, s.results(), s.eligibleVoters()), investigations(s.results())));
+          voteCounts(d, s.results(), s.eligibleVoters(), originals.get(s.number())), investigations(s.results())));
     }
-    VoteCounts total = voteCounts(d, totals, d.eligibleVoters());
+    VoteCounts total = voteCounts(d, totals, d.eligibleVoters(), originalTotals);
     nl.uitslag.domain.count.CountingMethod method = d.countingMethod() == CountingMethod.CSO
         ? nl.uitslag.domain.count.CountingMethod.CENTRAL : nl.uitslag.domain.count.CountingMethod.DECENTRAL;
     Phase phase = d.sessionNumber() == 1 ? Phase.FIRST_SESSION : Phase.CORRIGENDUM;
@@ -217,17 +232,19 @@ public final class ResultsFiles {
     return s.postcode() == null || s.postcode().isBlank() ? name : name + " (postcode: " + s.postcode() + ")";
   }
 
-  private static VoteCounts voteCounts(SessionData d, ResultsModel r, long eligibleVoters) {
+  private static VoteCounts voteCounts(SessionData d, ResultsModel r, long eligibleVoters, ResultsModel original) {
     List<nl.uitslag.domain.count.ListVotes> lists = new ArrayList<>();
     for (int i = 0; i < d.lists().size(); i++) {
       ListView l = d.lists().get(i);
       ListVotes page = r.lists().get(i);
+      ListVotes before = original == null ? null : original.lists().get(i);
       List<CandidateVotes> candidates = new ArrayList<>();
       for (int k = 0; k < page.candidateVotes().size(); k++) {
-        candidates.add(new CandidateVotes(k + 1, page.candidateVotes().get(k)));
+        candidates.add(new CandidateVotes(k + 1, null, page.candidateVotes().get(k),
+            before == null ? null : initial(page.candidateVotes().get(k), before.candidateVotes().get(k))));
       }
       lists.add(new nl.uitslag.domain.count.ListVotes(l.number(), l.name() == null ? "" : l.name(),
-          page.total(), null, candidates));
+          page.total(), before == null ? null : initial(page.total(), before.total()), candidates));
     }
     Map<RejectedReason, Long> rejected = new EnumMap<>(RejectedReason.class);
     rejected.put(RejectedReason.INVALID, (long) r.votes().invalidVotes());
@@ -241,8 +258,29 @@ public final class ResultsFiles {
     uncounted.put(UncountedReason.ADMITTED_VOTERS, (long) r.voters().totalAdmittedVoters());
     uncounted.put(UncountedReason.MORE_BALLOTS_COUNTED, (long) r.moreBallotsCounted());
     uncounted.put(UncountedReason.FEWER_BALLOTS_COUNTED, (long) r.fewerBallotsCounted());
-    return new VoteCounts(lists, eligibleVoters, null, r.votes().totalVotesCandidates(), null, rejected, Map.of(),
-        uncounted, Map.of());
+    if (original == null) {
+      return new VoteCounts(lists, eligibleVoters, null, r.votes().totalVotesCandidates(), null, rejected,
+          Map.of(), uncounted, Map.of());
+    }
+    VoteCounts before = voteCounts(d, original, eligibleVoters, null);
+    return new VoteCounts(lists, eligibleVoters, null, r.votes().totalVotesCandidates(),
+        initial(r.votes().totalVotesCandidates(), before.totalCounted()), rejected,
+        changed(rejected, before.rejected()), uncounted, changed(uncounted, before.uncounted()));
+  }
+
+  /** The value replaced in a corrigendum, or null when it did not change. */
+  private static Long initial(long now, long before) {
+    return now == before ? null : before;
+  }
+
+  private static <K extends Enum<K>> Map<K, Long> changed(Map<K, Long> now, Map<K, Long> before) {
+    Map<K, Long> out = new java.util.LinkedHashMap<>();
+    for (Map.Entry<K, Long> e : before.entrySet()) {
+      if (!e.getValue().equals(now.get(e.getKey()))) {
+        out.put(e.getKey(), e.getValue());
+      }
+    }
+    return out;
   }
 
   /** The investigation flags of a polling station (abacus.md §6: CSO first session B1-1 / B1-2; DSO page). */

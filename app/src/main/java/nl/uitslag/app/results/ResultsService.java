@@ -29,7 +29,9 @@ import nl.uitslag.app.results.ResultsFiles.Kind;
 import nl.uitslag.app.results.ResultsRepository.Content;
 import nl.uitslag.app.results.ResultsRepository.Details;
 import nl.uitslag.app.results.ResultsRepository.StoredFile;
+import nl.uitslag.documents.pdf.CorrigendumRenderer;
 import nl.uitslag.documents.pdf.ReportRenderer;
+import nl.uitslag.app.dataentry.InvestigationRepository;
 import nl.uitslag.domain.dataentry.DataEntryState;
 import nl.uitslag.domain.results.CountingMethod;
 import nl.uitslag.domain.results.GsbResults;
@@ -63,6 +65,13 @@ public class ResultsService {
   private final TransferPackageService packages;
   private final WarningExplanationRepository warningExplanations;
   private final ResultsFiles files = new ResultsFiles(new ReportRenderer());
+  private final CorrigendumFiles corrigendumFiles = new CorrigendumFiles(new CorrigendumRenderer());
+  private InvestigationRepository investigations;
+
+  @org.springframework.beans.factory.annotation.Autowired
+  void setInvestigations(InvestigationRepository investigations) {
+    this.investigations = investigations;
+  }
 
   public ResultsService(DataEntryRepository dataEntry, DataEntryService dataEntryService,
       ElectionRepository elections, ResultsRepository repo, AuditLog audit, Clock clock, ControlService control,
@@ -110,6 +119,10 @@ public class ResultsService {
   }
 
   private void generate(CommitteeInfo c, long sessionId, SessionData data, Actor actor) {
+    if (data.sessionNumber() > 1) {
+      generateCorrigendum(c, sessionId, data, actor);
+      return;
+    }
     Instant now = Instant.now(clock);
     // The control protocol is held before the PV is signed; its recorded outcome goes into section 8.
     var controlOutcome = control.report(c.committeeId()).flatMap(ControlService.SessionControlReport::controlProtocol);
@@ -129,6 +142,37 @@ public class ResultsService {
     audit.record("RESULTS_FILES_GENERATED", AuditLevel.INFO, actor, details);
   }
 
+  /**
+   * The files of a next session (abacus.md §2, §7): P 2a always; with corrected results also the new 510b
+   * (with the replaced values beside the corrected ones), the Na 14-2 and the CSV; stored once like the first
+   * session's files.
+   */
+  private void generateCorrigendum(CommitteeInfo c, long sessionId, SessionData data, Actor actor) {
+    Instant now = Instant.now(clock);
+    StoredSession previousSession = dataEntry.sessions(c.committeeId()).stream()
+        .filter(s -> s.session().number() == data.sessionNumber() - 1).findFirst().orElseThrow();
+    SessionData previous = data(c, previousSession.id(), data.sessionNumber() - 1);
+    List<CorrigendumFiles.Investigation> list = new ArrayList<>();
+    for (InvestigationRepository.StoredInvestigation i : investigations.forSession(sessionId)) {
+      SessionData.Station before = previous.stations().stream()
+          .filter(st -> st.id() == i.pollingStationId()).findFirst().orElseThrow();
+      SessionData.Station after = data.stations().stream()
+          .filter(st -> st.id() == i.pollingStationId()).findFirst().orElseThrow();
+      list.add(new CorrigendumFiles.Investigation(i.stationNumber(), i.reason(), i.findings(), before.results(),
+          i.correctedResults() ? after.results() : null));
+    }
+    List<ResultsFiles.File> generated =
+        corrigendumFiles.generate(previous, data, list, ZonedDateTime.ofInstant(now, ResultsFiles.ZONE));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("committee", c.committeeId());
+    details.put("session", data.sessionNumber());
+    for (ResultsFiles.File f : generated) {
+      repo.insertFile(sessionId, f, now);
+      details.put(f.name(), f.fingerprint().toString());
+    }
+    audit.record("RESULTS_FILES_GENERATED", AuditLevel.INFO, actor, details);
+  }
+
   // ---------------------------------------------------------------- reading
 
   /** The data the files of a session are made from, read in one transaction. */
@@ -136,8 +180,21 @@ public class ResultsService {
     ElectionView e = elections.findById(c.electionId()).orElseThrow();
     List<SessionData.Station> stations = new ArrayList<>();
     long stationEligible = 0;
+    java.util.Set<Long> corrected = new java.util.HashSet<>();
+    if (sessionNumber > 1) {
+      for (InvestigationRepository.StoredInvestigation i : investigations.forSession(sessionId)) {
+        if (i.correctedResults()) {
+          corrected.add(i.pollingStationId());
+        }
+      }
+    }
     for (PollingStationView ps : elections.pollingStations(c.electionId())) {
-      DataEntryState state = dataEntry.entry(sessionId, ps.id()).state();
+      // In a next session a station keeps the result in force before it, unless its results were corrected
+      // in this session (abacus.md §2); a corrected station counts only once its new entry is definitive.
+      DataEntryState state = sessionNumber == 1 || corrected.contains(ps.id())
+          ? dataEntry.entry(sessionId, ps.id()).state()
+          : dataEntry.latestDefinitive(c.committeeId(), ps.id(), sessionNumber).map(d -> (DataEntryState) d)
+              .orElse(new DataEntryState.Empty());
       PollingStationResults results = state instanceof DataEntryState.Definitive d
           ? (PollingStationResults) d.first().results() : null;
       long eligible = ps.eligibleVoters() == null ? 0 : ps.eligibleVoters();
@@ -246,13 +303,51 @@ public class ResultsService {
       return Optional.empty();
     }
     Optional<Content> eml = repo.content(s.get().id(), Kind.EML_510B);
-    Optional<Content> pdf = repo.content(s.get().id(), Kind.PDF_REPORT);
+    // In a next session the GSB's PV of the corrected count is the Na 14-2 (abacus.md §2).
+    Optional<Content> pdf = repo.content(s.get().id(),
+        s.get().session().number() > 1 ? Kind.PDF_NA14 : Kind.PDF_REPORT);
     if (eml.isEmpty() || pdf.isEmpty()) {
       return Optional.empty();
     }
     byte[] sealed = packages.seal(repo.managingAuthority(c.committeeId()), eml.get().bytes(), pdf.get().bytes(),
         s.get().session().number(), recipient, passphrase, actor);
     return Optional.of(new SealedPackage(eml.get().file().fileName() + ".p7m", sealed));
+  }
+
+  /**
+   * The blank Na 14-2 Bijlage 1 / Na 14-1 versie 2 of every investigation of the current next session, each with
+   * the reason and the station's original figures, as one ZIP; the download is audited.
+   *
+   * @return empty outside a next session or without investigations
+   */
+  @Transactional
+  public Optional<ResultsFiles.File> investigationForms(CommitteeInfo c, Actor actor) {
+    Optional<StoredSession> s = dataEntry.currentSession(c.committeeId());
+    if (s.isEmpty() || s.get().session().number() < 2) {
+      return Optional.empty();
+    }
+    int number = s.get().session().number();
+    List<CorrigendumFiles.Investigation> list = new ArrayList<>();
+    SessionData next = data(c, s.get().id(), number);
+    for (InvestigationRepository.StoredInvestigation i : investigations.forSession(s.get().id())) {
+      PollingStationResults original = dataEntry.latestDefinitive(c.committeeId(), i.pollingStationId(), number)
+          .map(d -> (PollingStationResults) d.first().results()).orElse(null);
+      if (original != null) {
+        list.add(new CorrigendumFiles.Investigation(i.stationNumber(), i.reason(), i.findings(), original, null));
+      }
+    }
+    if (list.isEmpty()) {
+      return Optional.empty();
+    }
+    ResultsFiles.File zip = corrigendumFiles.investigationSheets(next, list, ZonedDateTime.now(clock));
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("committee", c.committeeId());
+    details.put("session", number);
+    details.put("form", next.countingMethod() == CountingMethod.CSO ? "Na 14-2 Bijlage 1" : "Na 14-1 versie 2");
+    details.put("file", zip.name());
+    details.put("fingerprint", zip.fingerprint().toString());
+    audit.record("RESULTS_BLANK_FORMS_DOWNLOADED", AuditLevel.INFO, actor, details);
+    return Optional.of(zip);
   }
 
   /** The blank forms of one model for every polling station, as one ZIP; the download is audited. */

@@ -59,8 +59,9 @@ class CorrigendumFilesTest {
     String xml = new String(eml, StandardCharsets.UTF_8);
     assertThat(xml).contains("PhaseCode=\"corrigendum\"");
     // List 1 was 95 in total (55 + 40) and is now 90; list 2 was 55 and is now 60.
+    // With the replaced total beside it (kr:InitialValidVotes, EML_NL 510).
     assertThat(xml).contains("<RegisteredName>Partij Een</RegisteredName>\n              </AffiliationIdentifier>\n"
-        + "              <ValidVotes>90</ValidVotes>");
+        + "              <kr:InitialValidVotes>95</kr:InitialValidVotes>\n              <ValidVotes>90</ValidVotes>");
     String fingerprint = PdfChecks.sha256Groups(eml);
     for (Kind pdf : List.of(Kind.PDF_P2A, Kind.PDF_NA14)) {
       assertThat(PdfChecks.fingerprintsOnEveryPage(of(out, pdf))).as(pdf.name()).containsExactly(fingerprint);
@@ -109,5 +110,63 @@ class CorrigendumFilesTest {
     assertThatThrownBy(() -> files.generate(ResultsFilesGoldenTest.data(CountingMethod.CSO),
         nextSession(ORIGINAL_2), List.of(), ResultsFilesGoldenTest.CREATED))
         .hasMessageContaining("at least one polling station");
+  }
+
+  static final String GOLDEN = "/nl/uitslag/app/results/golden-510b-corrigendum.eml.xml";
+
+  @Test
+  void theCorrigendum510bIsByteIdenticalToTheGoldenFileAndValidAgainstTheSchema() throws IOException {
+    List<File> out = files.generate(ResultsFilesGoldenTest.data(CountingMethod.CSO), nextSession(CORRECTED_2),
+        List.of(new Investigation(2, "Onverklaard verschil bij lijst 1", "Stapel verkeerd ingedeeld", ORIGINAL_2,
+            CORRECTED_2)), ResultsFilesGoldenTest.CREATED);
+    byte[] eml = of(out, Kind.EML_510B);
+    byte[] golden;
+    try (java.io.InputStream in = CorrigendumFilesTest.class.getResourceAsStream(GOLDEN)) {
+      golden = in == null ? null : in.readAllBytes();
+    }
+    if (golden == null || !java.util.Arrays.equals(golden, eml)) {
+      java.nio.file.Path actual = java.nio.file.Path.of("target", "golden-510b-corrigendum.actual.eml.xml");
+      java.nio.file.Files.createDirectories(actual.getParent());
+      java.nio.file.Files.write(actual, eml);
+    }
+    assertThat(CorrigendumFlowTest.schemaProblem(eml)).isNull();
+    assertThat(golden).as("golden file %s (actual written to target/)", GOLDEN).isNotNull();
+    assertThat(eml).isEqualTo(golden);
+    // Only the corrected station and the totals carry replaced values; station 1 carries none.
+    String xml = new String(eml, StandardCharsets.UTF_8);
+    String station1 = xml.substring(xml.indexOf("::SB1\""), xml.indexOf("::SB2\""));
+    assertThat(station1).doesNotContain("Initial");
+    assertThat(xml.substring(xml.indexOf("::SB2\""))).contains("<kr:InitialValidVotes>20</kr:InitialValidVotes>");
+  }
+
+  @Test
+  void decentralCountingGivesTheSameModelsAndTheNa142PassesVeraPdf() throws IOException {
+    SessionData first = ResultsFilesGoldenTest.data(CountingMethod.DSO);
+    SessionData next = CorrigendumTotalsProperties.with(first, 2, nextSession(CORRECTED_2).stations());
+    List<File> out = files.generate(first, next,
+        List.of(new Investigation(2, "Bezwaar", "Hertelling", ORIGINAL_2, CORRECTED_2)),
+        ResultsFilesGoldenTest.CREATED);
+    assertThat(out).extracting(File::kind)
+        .containsExactly(Kind.EML_510B, Kind.PDF_P2A, Kind.PDF_NA14, Kind.CSV, Kind.ZIP);
+    assertThat(new String(of(out, Kind.EML_510B), StandardCharsets.UTF_8)).contains("decentrale stemopneming");
+    PdfChecks.assertPdfA3aAndPdfUa1(of(out, Kind.PDF_NA14), "Na 14-2 (DSO)");
+    PdfChecks.assertPdfA3aAndPdfUa1(of(out, Kind.PDF_P2A), "P 2a (DSO)");
+  }
+
+  @Test
+  void abacus7_decentralCountingPrintsNa141Versie2PerInvestigationPassingVeraPdf() throws IOException {
+    SessionData first = ResultsFilesGoldenTest.data(CountingMethod.DSO);
+    SessionData next = CorrigendumTotalsProperties.with(first, 2, first.stations());
+    File zip = files.investigationSheets(next,
+        List.of(new Investigation(2, "Bezwaar van een kiezer: hertel lijst 2", null, ORIGINAL_2, null)),
+        ResultsFilesGoldenTest.CREATED);
+    assertThat(zip.name()).isEqualTo("leeg_model_na14-1_versie_2_gr2026_kleindorp_zitting-2.zip");
+    var entries = ResultsFlowTest.unzip(zip.content());
+    assertThat(entries.keySet()).containsExactly("Model_Na14-1_versie_2_GR2026_Kleindorp_Stembureau_2.pdf");
+    byte[] pdf = entries.values().iterator().next();
+    assertThat(String.join(" ", PdfChecks.pages(pdf))).contains("Na 14-1 versie 2").contains("hertel lijst 2");
+    PdfChecks.assertPdfA3aAndPdfUa1(pdf, "Na 14-1 versie 2");
+    assertThatThrownBy(() -> files.investigationSheets(first, List.of(), ResultsFilesGoldenTest.CREATED))
+        .hasMessageContaining("next session");
   }
 }

@@ -30,6 +30,23 @@ public final class CorrigendumRenderer {
     return pdf.render(newSessionXhtml(report), report.createdAt());
   }
 
+  /**
+   * A blank model Na 14-2 Bijlage 1 (CSO) or Na 14-1 versie 2 (DSO) for one investigation, to print before it:
+   * the reason, the original figures and an empty column for the corrected ones.
+   */
+  public byte[] investigationSheet(InvestigationSheet sheet) {
+    return pdf.render(investigationSheetXhtml(sheet), sheet.createdAt());
+  }
+
+  String investigationSheetXhtml(InvestigationSheet sheet) {
+    Objects.requireNonNull(sheet, "sheet");
+    Context context = new Context();
+    context.setVariable("r", sheet);
+    context.setVariable("cv", new Comparison(sheet.lists(), sheet.election().voterCardsApplicable()));
+    context.setVariable("fmt", formats);
+    return engine.process("investigation-sheet", context);
+  }
+
   String corrigendumXhtml(CorrigendumReport report) {
     Objects.requireNonNull(report, "report");
     Context context = new Context();

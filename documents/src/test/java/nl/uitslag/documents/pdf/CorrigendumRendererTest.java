@@ -147,4 +147,37 @@ class CorrigendumRendererTest {
     assertThatThrownBy(() -> new InvestigatedStation(new PollingStation(1, "X"), " ", "", figures(1, 1, 1),
         Optional.empty())).hasMessageContaining("reason");
   }
+
+  static InvestigationSheet sheet(CountingMethod method) {
+    return new InvestigationSheet(method, ELECTION, 2, LISTS, new PollingStation(3, "Buurthuis De Ster"),
+        "Onverklaard verschil van 12 stemmen tussen lijst 1 en lijst 2", figures(50, 20, 30), CREATED);
+  }
+
+  @Test
+  void theInvestigationSheetPrintsTheReasonAndOriginalFiguresBesideAnEmptyColumnAndConforms() throws IOException {
+    byte[] pdf = renderer.investigationSheet(sheet(CountingMethod.CSO));
+    String text = Na31ReportTest.text(pdf);
+    assertThat(text).contains("Model Na 14-2 Bijlage 1").contains("Onverklaard verschil van 12 stemmen")
+        .contains("Oorspronkelijk Gecorrigeerd").contains("Leeg formulier").doesNotContain("SHA-256")
+        .doesNotContain("Verschil");
+    // Candidate 1 of list 1 and list 2's total, original figures only.
+    assertThat(text).contains("1 Berg, A.B. (Anna) 50").contains("E.2 Lijst 2 – Partij Twee 30");
+    Conformance.assertPdfA3aAndPdfUa1(pdf);
+    assertThat(renderer.investigationSheet(sheet(CountingMethod.CSO))).as("byte-identical").isEqualTo(pdf);
+  }
+
+  @Test
+  void decentralCountingUsesModelNa141Versie2() throws IOException {
+    byte[] pdf = renderer.investigationSheet(sheet(CountingMethod.DSO));
+    assertThat(Na31ReportTest.text(pdf)).contains("Model Na 14-1 versie 2");
+    Conformance.assertPdfA3aAndPdfUa1(pdf);
+  }
+
+  @Test
+  void anInvestigationSheetInAFirstSessionOrWithoutAReasonIsRefused() {
+    assertThatThrownBy(() -> new InvestigationSheet(CountingMethod.CSO, ELECTION, 1, LISTS,
+        new PollingStation(3, "X"), "Reden", figures(1, 1, 1), CREATED)).hasMessageContaining("next session");
+    assertThatThrownBy(() -> new InvestigationSheet(CountingMethod.CSO, ELECTION, 2, LISTS,
+        new PollingStation(3, "X"), " ", figures(1, 1, 1), CREATED)).isInstanceOf(IllegalArgumentException.class);
+  }
 }
