@@ -251,8 +251,10 @@ class DataEntryController {
     model.addAttribute("entryNumber", n);
     model.addAttribute("paperModel", view.results().variant().paperModel());
     model.addAttribute("correction", !view.fieldsToReEnter().isEmpty());
-    model.addAttribute("sections",
-        EntryForm.sections(view.results(), view.validation(), view.fieldsToReEnter(), raw, names, messages, locale));
+    var sections =
+        EntryForm.sections(view.results(), view.validation(), view.fieldsToReEnter(), raw, names, messages, locale);
+    model.addAttribute("fieldsHtml", EntryFormHtml.sections(sections,
+        Set.copyOf(unreadable.stream().map(EntryForm::id).toList()), EntryFormHtml.Texts.of(messages, locale)));
     model.addAttribute("validation",
         EntryForm.messages(view.validation(), ValidationMessages.Role.TYPIST, locale));
     model.addAttribute("hasWarnings", view.validation().hasWarnings());
