@@ -10,8 +10,8 @@ import org.springframework.web.util.HtmlUtils;
  * The inputs of a data-entry form (every field of the paper model, in its sections) as HTML. A TK form has over
  * a thousand fields, and Thymeleaf evaluating some ten expressions per field cost about 80 ms of CPU per page,
  * most of the cost of a save (issue 10); this writes the same markup directly. Every text and attribute value is
- * HTML-escaped as Thymeleaf's {@code th:text} does; {@code EntryFormHtmlTest} checks the output against the
- * Thymeleaf fragment it replaces.
+ * HTML-escaped as Thymeleaf's {@code th:text} does, and attributes come in the order Thymeleaf gave them;
+ * {@code EntryFormHtmlTest} checks the output against the Thymeleaf fragment it replaces.
  */
 final class EntryFormHtml {
   private EntryFormHtml() {}
@@ -47,18 +47,16 @@ final class EntryFormHtml {
         h.append("<input type=\"text\" inputmode=\"numeric\" pattern=\"[0-9]*\" maxlength=\"9\" autocomplete=\"off\"")
             .append(" id=\"").append(id).append("\" name=\"").append(e(f.path())).append("\" value=\"")
             .append(e(f.value())).append('"');
-        if (!f.open()) {
-          h.append(" readonly=\"readonly\"");
-        }
         aria(h, f, f.invalid() || unreadable);
+        flag(h, "readonly", !f.open());
         h.append(">\n");
         break;
       case "checkbox":
         h.append("<input type=\"checkbox\" value=\"true\" id=\"").append(id).append("\" name=\"").append(e(f.path()))
             .append('"');
+        aria(h, f, f.invalid());
         flag(h, "checked", f.checked());
         flag(h, "disabled", !f.open());
-        aria(h, f, f.invalid());
         h.append(">\n");
         label(h, id, f);
         break;
