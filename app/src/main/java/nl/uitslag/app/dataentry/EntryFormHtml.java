@@ -112,7 +112,14 @@ final class EntryFormHtml {
     }
   }
 
+  /** Escapes the five characters Thymeleaf's th:text escapes; most texts have none and are returned as they are. */
   private static String e(String text) {
-    return HtmlUtils.htmlEscape(text, "UTF-8");
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
+        return HtmlUtils.htmlEscape(text, "UTF-8");
+      }
+    }
+    return text;
   }
 }
