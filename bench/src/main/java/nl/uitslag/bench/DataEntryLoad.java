@@ -67,13 +67,18 @@ public final class DataEntryLoad {
     try (ServerSocket s = new ServerSocket(0)) {
       closed = s.getLocalPort();
     }
-    Process server =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-jar",
-                jar.toString(), "demo", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--data-dir",
-                dataDir.toString(), "--no-tls", "--airgap-targets", "127.0.0.1:" + closed)
-            .redirectErrorStream(true)
-            .start();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    // Extra server JVM options, e.g. -Duitslag.serverJvm=-XX:StartFlightRecording=filename=/tmp/save.jfr
+    for (String option : System.getProperty("uitslag.serverJvm", "").split(" ")) {
+      if (!option.isBlank()) {
+        command.add(option);
+      }
+    }
+    command.addAll(List.of("-jar", jar.toString(), "demo", "--port", Integer.toString(port), "--bind", "127.0.0.1",
+        "--data-dir", dataDir.toString(), "--no-tls", "--airgap-targets", "127.0.0.1:" + closed));
+    Process server = new ProcessBuilder(command).redirectErrorStream(true).start();
     StringBuffer output = new StringBuffer();
     Thread reader = new Thread(() -> {
       try (BufferedReader in = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8))) {
@@ -96,7 +101,8 @@ public final class DataEntryLoad {
         }
         Thread.sleep(200);
       }
-      run(base, find(output.toString(), "one-time password: (\\S+)"), shared, typists, load, thinkMs);
+      run(base, find(output.toString(), "one-time password: (\\S+)"), shared, typists, load, thinkMs, server,
+          System.getProperty("uitslag.endpoint", "save"));
     } finally {
       server.destroy();
       server.waitFor(30, TimeUnit.SECONDS);
@@ -104,8 +110,13 @@ public final class DataEntryLoad {
     }
   }
 
-  private static void run(String base, String otp, Path shared, int typists, Duration load, long thinkMs)
-      throws Exception {
+  private static void run(
+      String base, String otp, Path shared, int typists, Duration load, long thinkMs, Process server,
+      String endpoint) throws Exception {
+    boolean autosave = endpoint.equals("autosave");
+    if (!autosave && !endpoint.equals("save")) {
+      throw new IllegalArgumentException("uitslag.endpoint is save or autosave, not " + endpoint);
+    }
     Web admin = new Web(base);
     admin.login("admin", otp);
     admin.changePassword(otp, "beheerder wachtwoord voor de meting");
@@ -142,15 +153,24 @@ public final class DataEntryLoad {
         try {
           check(web.post("/dataentry/" + station + "/1/claim", Map.of()).statusCode() == 302, "claim");
           String html = web.get("/dataentry/" + station + "/1").body();
+          // Warm-up (not measured): two saves per typist, so the JIT has seen the save path.
+          for (int w = 0; w < 2; w++) {
+            Map<String, String> form = form(html, 1000 + w);
+            form.put("action", "save");
+            check(web.post("/dataentry/" + station + "/1", form).statusCode() == 200, "warm-up save");
+          }
           ready.countDown();
           go.await();
           int marker = 0;
           while (System.nanoTime() < end[0]) {
             Map<String, String> form = form(html, ++marker);
             fields.set(form.size());
-            form.put("action", "save");
+            if (!autosave) {
+              form.put("action", "save");
+            }
             long s = System.nanoTime();
-            HttpResponse<String> r = web.post("/dataentry/" + station + "/1", form);
+            HttpResponse<String> r =
+                web.post("/dataentry/" + station + "/1" + (autosave ? "/autosave" : ""), form);
             long took = System.nanoTime() - s;
             if (r.statusCode() == 200 && r.body().contains("role=\"status\"") && !r.body().contains("role=\"alert\"")) {
               latencies.add(took);
@@ -172,19 +192,37 @@ public final class DataEntryLoad {
       threads.add(t);
     }
     ready.await();
+    // The set-up and the warm-up saves are not counted: the server's CPU is counted from here.
+    Duration cpuBefore = cpu(server);
     end[0] = System.nanoTime() + load.toNanos();
     go.countDown();
     for (Thread t : threads) {
       t.join();
     }
+    Duration cpuUsed = cpu(server).minus(cpuBefore);
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     System.out.printf(
-        "typists=%d load=%ds think=%dms fields/save=%d saves=%d errors=%d throughput=%.1f saves/s%n"
-            + "save latency: p50=%.1f ms p99=%.1f ms max=%.1f ms%n",
-        typists, load.toSeconds(), thinkMs, fields.get(), sorted.size(), errors.get(),
+        "endpoint=%s typists=%d load=%ds think=%dms fields/save=%d saves=%d errors=%d throughput=%.1f saves/s%n"
+            + "save latency: p50=%.1f ms p99=%.1f ms max=%.1f ms%n"
+            + "server CPU: %.1f s in total, %.1f ms per save; load average %s%n",
+        endpoint, typists, load.toSeconds(), thinkMs, fields.get(), sorted.size(), errors.get(),
         sorted.size() / (double) load.toSeconds(), pct(sorted, 50), pct(sorted, 99),
-        sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6);
+        sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, cpuUsed.toMillis() / 1e3,
+        sorted.isEmpty() ? 0 : cpuUsed.toMillis() / (double) sorted.size(), loadAverage());
+  }
+
+  /** The CPU time the server process used so far (all its threads, user and system). */
+  private static Duration cpu(Process server) {
+    return server.toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (IOException e) {
+      return "unknown";
+    }
   }
 
   private static double pct(List<Long> sorted, int p) {

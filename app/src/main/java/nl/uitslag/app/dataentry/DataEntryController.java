@@ -151,7 +151,9 @@ class DataEntryController {
     EntryNumber entry = entryNumber(n);
     UserId me = new UserId(user.id());
     var actor = Actors.of(request);
-    Optional<TypistView> view = service.typistView(c, station, entry, me);
+    // One read of the entry serves the ownership check, the parsing and the save (issue 10).
+    Optional<DataEntryService.SaveSnapshot> snapshot = service.readForSave(c, station, entry, me);
+    Optional<TypistView> view = snapshot.flatMap(DataEntryService.SaveSnapshot::view);
     if (view.isEmpty()) {
       redirect.addFlashAttribute("refusal", "NOT_THE_OWNER");
       return "redirect:/dataentry";
@@ -170,7 +172,7 @@ class DataEntryController {
       fillForm(model, c, station, n, view.get(), raw, unreadable, locale);
       return "dataentry/form";
     }
-    Step saved = service.save(c, station, entry, me, values, EntryForm.progress(raw), actor);
+    Step saved = service.save(snapshot.get(), values, EntryForm.progress(raw), actor);
     if (!saved.accepted()) {
       model.addAttribute("refusal", saved.refusal());
       fillForm(model, c, station, n, view.get(), raw, List.of(), locale);
@@ -205,7 +207,9 @@ class DataEntryController {
     CommitteeInfo c = committee(user, false);
     EntryNumber entry = entryNumber(n);
     UserId me = new UserId(user.id());
-    Optional<TypistView> view = service.typistView(c, station, entry, me);
+    // One read of the entry serves the ownership check, the parsing and the save (issue 10).
+    Optional<DataEntryService.SaveSnapshot> snapshot = service.readForSave(c, station, entry, me);
+    Optional<TypistView> view = snapshot.flatMap(DataEntryService.SaveSnapshot::view);
     if (view.isEmpty()) {
       model.addAttribute("autosave", "refused");
       return "dataentry/form :: autosave";
@@ -231,7 +235,7 @@ class DataEntryController {
       model.addAttribute("autosave", "unchanged");
       return "dataentry/form :: autosave";
     }
-    Step saved = service.save(c, station, entry, me, values, EntryForm.progress(raw), Actors.of(request));
+    Step saved = service.save(snapshot.get(), values, EntryForm.progress(raw), Actors.of(request));
     model.addAttribute("autosave", saved.accepted() ? "saved" : "refused");
     model.addAttribute("autosaveTime",
         java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
@@ -247,8 +251,10 @@ class DataEntryController {
     model.addAttribute("entryNumber", n);
     model.addAttribute("paperModel", view.results().variant().paperModel());
     model.addAttribute("correction", !view.fieldsToReEnter().isEmpty());
-    model.addAttribute("sections",
-        EntryForm.sections(view.results(), view.validation(), view.fieldsToReEnter(), raw, names, messages, locale));
+    var sections =
+        EntryForm.sections(view.results(), view.validation(), view.fieldsToReEnter(), raw, names, messages, locale);
+    model.addAttribute("fieldsHtml", EntryFormHtml.sections(sections,
+        Set.copyOf(unreadable.stream().map(EntryForm::id).toList()), EntryFormHtml.Texts.of(messages, locale)));
     model.addAttribute("validation",
         EntryForm.messages(view.validation(), ValidationMessages.Role.TYPIST, locale));
     model.addAttribute("hasWarnings", view.validation().hasWarnings());

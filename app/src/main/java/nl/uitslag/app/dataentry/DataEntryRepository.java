@@ -218,7 +218,15 @@ public class DataEntryRepository {
    */
   public boolean storeEntry(
       long sessionId, long pollingStationId, DataEntryState state, long expectedVersion, Instant now) {
-    String json = DataEntryStateJson.write(state);
+    return storeEntry(sessionId, pollingStationId, state, DataEntryStateJson.write(state), expectedVersion, now);
+  }
+
+  /**
+   * Like {@link #storeEntry(long, long, DataEntryState, long, Instant)} with the state's JSON written beforehand
+   * ({@code json} must be {@code DataEntryStateJson.write(state)}), so it is not built while the write lock is held.
+   */
+  boolean storeEntry(
+      long sessionId, long pollingStationId, DataEntryState state, String json, long expectedVersion, Instant now) {
     Long firstBy = firstBy(state);
     Long secondBy = secondBy(state);
     int warnings = withWarnings(state) ? 1 : 0;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
 import nl.uitslag.app.airgap.AirGapMonitor;
 import nl.uitslag.app.audit.Actor;
 import nl.uitslag.app.audit.AuditLevel;
@@ -201,6 +202,13 @@ public class DataEntryService {
   }
 
   private org.springframework.context.ApplicationEventPublisher events;
+  private org.springframework.transaction.support.TransactionTemplate transactions;
+
+  /** The write transaction of a save, taken only around its compare-and-store and audit event. */
+  @org.springframework.beans.factory.annotation.Autowired
+  void setTransactions(org.springframework.transaction.PlatformTransactionManager manager) {
+    this.transactions = new org.springframework.transaction.support.TransactionTemplate(manager);
+  }
 
   /** Refusal key: in a next session, a station whose investigation did not conclude "corrected results". */
   public static final String NOT_ORDERED = "NOT_ORDERED";
@@ -302,25 +310,127 @@ public class DataEntryService {
 
   /**
    * Save the typed values (path → value) into entry n; values of fields not named keep their value. Never
-   * blocked by validation errors.
+   * blocked by validation errors. Reads the entry without the write lock and stores it under optimistic
+   * versioning: see {@link #save(SaveSnapshot, Map, int, Actor)}.
    */
-  @Transactional
   public Step save(
       CommitteeInfo c, long pollingStationId, EntryNumber n, UserId user, Map<String, FieldValue> values,
       int progress, Actor actor) {
-    return typistOperation(c, pollingStationId, n, actor, (de, state, now) -> {
-      Optional<TypistView> view = de.typistView(state, n, user);
-      if (view.isEmpty()) {
-        // Not this user's entry in progress: nothing to save into.
-        return Step.refused("NOT_THE_OWNER", "no entry " + n.number() + " of yours in progress here");
+    Optional<SaveSnapshot> snapshot = readForSave(c, pollingStationId, n, user);
+    if (snapshot.isEmpty()) {
+      airGap.requireIsolated();
+      return Step.refused(SESSION_NOT_OPEN, "data entry is not open");
+    }
+    return save(snapshot.get(), values, progress, actor);
+  }
+
+  /**
+   * A typist's entry as read for a save, without SQLite's write lock (one WAL snapshot per query): the current
+   * session, the stored state and its version, and what the typist may see of it ({@code view} empty: not
+   * theirs), as {@link #typistView} shows it. The screens parse the typed form against {@code view}, so one save
+   * request reads and decodes the entry once.
+   */
+  public record SaveSnapshot(
+      CommitteeInfo committee, StoredSession session, Station station, long pollingStationId, EntryNumber entry,
+      UserId user, DoubleEntry doubleEntry, StoredEntry stored, Optional<TypistView> view) {}
+
+  /** Reads entry n of the polling station for a save; empty when the committee has no session yet. */
+  public Optional<SaveSnapshot> readForSave(CommitteeInfo c, long pollingStationId, EntryNumber n, UserId user) {
+    Optional<StoredSession> s = repo.currentSession(c.committeeId());
+    if (s.isEmpty()) {
+      return Optional.empty();
+    }
+    // A polling station of another election has no entry of this typist: nothing to save into.
+    Optional<Station> station = repo.station(c.electionId(), pollingStationId);
+    DoubleEntry de = doubleEntry(c, shape(c), s.get().session().number());
+    StoredEntry stored = station.isPresent() ? repo.entry(s.get().id(), pollingStationId) : new StoredEntry(new Empty(), 0);
+    return Optional.of(new SaveSnapshot(c, s.get(), station.orElse(null), pollingStationId, n, user, de, stored,
+        station.isPresent() ? de.typistView(stored.state(), n, user) : Optional.empty()));
+  }
+
+  /** Where the write transactions of saves wait for each other, in order of arrival. */
+  private final ReentrantLock saveWrites = new ReentrantLock(true);
+
+  /** How often a save is computed again when its entry changed between reading and storing. */
+  private static final int SAVE_ATTEMPTS = 5;
+
+  /**
+   * Save the typed values into the entry read in {@code snapshot}. The new state, its validation and its JSON
+   * are computed without the write lock; SQLite's IMMEDIATE transaction holds only the check that the session
+   * and the entry are still the versions read, the versioned UPDATE and the audit event, so the typists' saves
+   * do their work in parallel and queue only for the write itself (issue 10). synchronous=FULL still makes every
+   * acknowledged save durable, and the change and its audit event are stored together or not at all. When
+   * someone changed the session or the entry in between (the typist's own save and autosave crossing, a
+   * coordinator pausing), the save is computed again on what is stored now, with the same rules as the first
+   * time; after {@value #SAVE_ATTEMPTS} lost races it gives up with a {@link ConcurrentChangeException}.
+   */
+  public Step save(SaveSnapshot snapshot, Map<String, FieldValue> values, int progress, Actor actor) {
+    airGap.requireIsolated();
+    SaveSnapshot current = snapshot;
+    for (int attempt = 1; ; attempt++) {
+      Optional<Step> done = trySave(current, values, progress, actor);
+      if (done.isPresent()) {
+        return done.get();
       }
-      ResultsModel updated;
-      try {
-        updated = view.get().results().with(values);
-      } catch (InvalidResultsException e) {
-        return Step.refused("INVALID_RESULTS", e.getMessage());
+      if (attempt == SAVE_ATTEMPTS) {
+        throw new ConcurrentChangeException();
       }
-      return Step.of(de.save(state, n, user, updated, progress, "", now));
+      Optional<SaveSnapshot> again = readForSave(current.committee(), current.pollingStationId(), current.entry(),
+          current.user());
+      if (again.isEmpty()) {
+        return Step.refused(SESSION_NOT_OPEN, "data entry is not open");
+      }
+      current = again.get();
+    }
+  }
+
+  /** One attempt: the step, or empty when the session or the entry changed since {@code s} was read. */
+  private Optional<Step> trySave(SaveSnapshot s, Map<String, FieldValue> values, int progress, Actor actor) {
+    // Typists act only while the session is in data entry (docs/DATA-ENTRY.md §2.2, guards); re-checked below
+    // inside the write transaction.
+    if (!s.session().session().status().typistsMayEnter()) {
+      return Optional.of(Step.refused(SESSION_NOT_OPEN, "data entry is not open"));
+    }
+    if (s.view().isEmpty()) {
+      // Not this user's entry in progress: nothing to save into.
+      return Optional.of(Step.refused("NOT_THE_OWNER", "no entry " + s.entry().number() + " of yours in progress here"));
+    }
+    ResultsModel updated;
+    try {
+      updated = s.view().get().results().with(values);
+    } catch (InvalidResultsException e) {
+      return Optional.of(Step.refused("INVALID_RESULTS", e.getMessage()));
+    }
+    Instant now = Instant.now(clock);
+    Step step = Step.of(s.doubleEntry().save(s.stored().state(), s.entry(), s.user(), updated, progress, "", now));
+    if (!(step.outcome() instanceof Accepted a)) {
+      return Optional.of(step);
+    }
+    String json = a.state().equals(s.stored().state()) ? null : DataEntryStateJson.write(a.state());
+    Boolean stored;
+    // Saves queue here, first come first served, rather than in SQLite's busy handler, which polls with sleeps
+    // of up to 100 ms and leaves the write lock idle in between (seen in the profile of 50 typists, issue 10).
+    saveWrites.lock();
+    try {
+      stored = storeSaved(s, a, json, now, actor);
+    } finally {
+      saveWrites.unlock();
+    }
+    return Boolean.TRUE.equals(stored) ? Optional.of(step) : Optional.empty();
+  }
+
+  /** The compare-and-store of a computed save with its audit event; false when the session or entry changed. */
+  private Boolean storeSaved(SaveSnapshot s, Accepted a, String json, Instant now, Actor actor) {
+    return transactions.execute(tx -> {
+      Optional<StoredSession> session = repo.currentSession(s.committee().committeeId());
+      if (session.isEmpty() || !session.get().equals(s.session())
+          || json != null && !repo.storeEntry(s.session().id(), s.pollingStationId(), a.state(), json,
+              s.stored().version(), now)) {
+        tx.setRollbackOnly();
+        return false;
+      }
+      auditEntryChange(s.committee(), s.session(), s.station(), s.entry(), null, s.stored().state(), a, actor);
+      return true;
     });
   }
 
@@ -431,22 +541,28 @@ public class DataEntryService {
           && !repo.storeEntry(s.id(), pollingStationId, a.state(), stored.version(), now)) {
         throw new ConcurrentChangeException();
       }
-      Map<String, Object> details = new LinkedHashMap<>();
-      details.put("election", c.electionId());
-      details.put("committee", c.committeeId());
-      details.put("session", s.session().number());
-      details.put("pollingStation", station.number());
-      if (n != null) {
-        details.put("entry", n.number());
-      }
-      if (resolution != null) {
-        details.put("resolution", resolution);
-      }
-      details.put("from", stored.state().status().name());
-      details.put("to", a.state().status().name());
-      audit.record("DATA_ENTRY_" + a.event().name(), AuditLevel.INFO, actor, details);
+      auditEntryChange(c, s, station, n, resolution, stored.state(), a, actor);
     }
     return step;
+  }
+
+  private void auditEntryChange(
+      CommitteeInfo c, StoredSession s, Station station, EntryNumber n, String resolution, DataEntryState from,
+      Accepted a, Actor actor) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("election", c.electionId());
+    details.put("committee", c.committeeId());
+    details.put("session", s.session().number());
+    details.put("pollingStation", station.number());
+    if (n != null) {
+      details.put("entry", n.number());
+    }
+    if (resolution != null) {
+      details.put("resolution", resolution);
+    }
+    details.put("from", from.status().name());
+    details.put("to", a.state().status().name());
+    audit.record("DATA_ENTRY_" + a.event().name(), AuditLevel.INFO, actor, details);
   }
 
   /** Whether the user has an entry in progress at another polling station (one at a time, issue 5). */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import nl.uitslag.domain.results.FieldValue;
 import nl.uitslag.domain.results.ResultsField;
 import nl.uitslag.domain.results.ResultsModel;
@@ -22,6 +23,11 @@ import org.springframework.context.MessageSource;
  */
 final class EntryForm {
   private static final int MAX_COUNT = 999_999_999;
+  // Compiled once: parsing and labelling a TK form test over a thousand paths per request (issue 10).
+  private static final Pattern COUNT = Pattern.compile("\\d{1,9}");
+  private static final Pattern VOTERS = Pattern.compile("[ABCD]");
+  private static final Pattern VOTES = Pattern.compile("E(\\.\\d+)?|[FGH]");
+  private static final Pattern LIST_VOTES = Pattern.compile("E\\.\\d+");
 
   private EntryForm() {}
 
@@ -84,9 +90,11 @@ final class EntryForm {
       }
     }
     Map<String, List<Field>> sections = new LinkedHashMap<>();
+    Map<String, String> headings = new java.util.HashMap<>();
     for (ResultsField f : results.fields()) {
       String path = f.path();
-      String section = sectionHeading(path, names, messages, locale);
+      // One message lookup per section, not per field.
+      String section = headings.computeIfAbsent(sectionKey(path), k -> sectionHeading(path, names, messages, locale));
       boolean open = reEnter.isEmpty() || reEnter.contains(path);
       FieldValue v = f.value();
       String kind;
@@ -116,6 +124,15 @@ final class EntryForm {
     return out;
   }
 
+  /** What decides a field's section heading: the list for a list's fields, else the first part of the path. */
+  private static String sectionKey(String path) {
+    if (path.startsWith("list.")) {
+      return path.substring(0, path.indexOf('.', 5));
+    }
+    int dot = path.indexOf('.');
+    return dot < 0 ? path : path.substring(0, dot);
+  }
+
   private static String sectionHeading(String path, Names names, MessageSource m, Locale locale) {
     if (path.startsWith("list.")) {
       int list = Integer.parseInt(path.split("\\.")[1]);
@@ -130,9 +147,9 @@ final class EntryForm {
       key = "aboutReport";
     } else if (path.startsWith("checks.")) {
       key = "checks";
-    } else if (path.matches("[ABCD]")) {
+    } else if (VOTERS.matcher(path).matches()) {
       key = "voters";
-    } else if (path.matches("E(\\.\\d+)?|[FGH]")) {
+    } else if (VOTES.matcher(path).matches()) {
       key = "votes";
     } else {
       key = "differences";
@@ -154,7 +171,7 @@ final class EntryForm {
       int list = Integer.parseInt(parts[1]);
       return new String[] {"", m.getMessage("entry.field.listTotal", new Object[] {list}, locale)};
     }
-    if (path.matches("E\\.\\d+")) {
+    if (LIST_VOTES.matcher(path).matches()) {
       int list = Integer.parseInt(parts[1]);
       return new String[] {f.paperCode(),
           m.getMessage("entry.field.E.x", new Object[] {list, names.lists().getOrDefault(list, "")}, locale)};
@@ -180,7 +197,7 @@ final class EntryForm {
         rawOut.put(path, text);
         if (text.isEmpty()) {
           values.put(path, FieldValue.Count.ZERO);
-        } else if (text.matches("\\d{1,9}") && Integer.parseInt(text) <= MAX_COUNT) {
+        } else if (COUNT.matcher(text).matches() && Integer.parseInt(text) <= MAX_COUNT) {
           values.put(path, new FieldValue.Count(Integer.parseInt(text)));
         } else {
           errors.add(path);
