@@ -3,8 +3,6 @@ package nl.uitslag.eml;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -29,43 +27,103 @@ final class EmlCursor implements AutoCloseable {
   private final XMLStreamReader reader;
   private final String fileName;
   private final Deque<Frame> frames = new ArrayDeque<>();
-  private final Map<String, Integer> rootCounts = new HashMap<>();
+  // Counts the root elements the way a frame counts its children.
+  private final Frame document = new Frame(null, null, false, 0, 0);
 
   private static final class Frame {
-    final String name;
+    // The name is kept as namespace and local name (the callers' constants) and only joined into "kr:Name" for an
+    // error message: building it for every element was a String per element.
+    final String ns;
+    final String local;
+    final boolean indexed;
     final int index;
     final int line;
-    private Map<String, Integer> childCounts;
 
-    Frame(String name, int index, int line) {
-      this.name = name;
+    Frame(String ns, String local, boolean indexed, int index, int line) {
+      this.ns = ns;
+      this.local = local;
+      this.indexed = indexed;
       this.index = index;
       this.line = line;
     }
 
-    private String lastChild;
+    // Only indexed children are counted: the others never show an index in a path. Repeated children
+    // (Selection, ReportingUnitVotes) come in runs, counted without a lookup; the few other indexed names of one
+    // parent are kept in small arrays (a HashMap per element was a tenth of the reader's own time).
+    private String lastNs;
+    private String lastLocal;
     private int lastCount;
+    private String[] otherNs;
+    private String[] otherLocal;
+    private int[] otherCount;
+    private int others;
     private Frame[] chain;
 
-    int nextIndex(String child) {
-      // Repeated children (Selection, ReportingUnitVotes) come in runs: count a run without a map lookup.
-      if (child.equals(lastChild)) {
+    int nextIndex(String childNs, String childLocal) {
+      if (childLocal.equals(lastLocal) && childNs.equals(lastNs)) {
         return ++lastCount;
       }
-      if (childCounts == null) {
-        childCounts = new HashMap<>(8);
+      if (lastLocal != null) {
+        save(lastNs, lastLocal, lastCount);
       }
-      if (lastChild != null) {
-        childCounts.put(lastChild, lastCount);
-      }
-      lastChild = child;
-      lastCount = childCounts.getOrDefault(child, 0) + 1;
+      lastNs = childNs;
+      lastLocal = childLocal;
+      lastCount = saved(childNs, childLocal) + 1;
       return lastCount;
     }
 
-    String label() {
-      return INDEXED.contains(name) ? name + "[" + index + "]" : name;
+    private int saved(String childNs, String childLocal) {
+      for (int i = 0; i < others; i++) {
+        if (otherLocal[i].equals(childLocal) && otherNs[i].equals(childNs)) {
+          return otherCount[i];
+        }
+      }
+      return 0;
     }
+
+    private void save(String childNs, String childLocal, int count) {
+      for (int i = 0; i < others; i++) {
+        if (otherLocal[i].equals(childLocal) && otherNs[i].equals(childNs)) {
+          otherCount[i] = count;
+          return;
+        }
+      }
+      if (otherLocal == null) {
+        otherNs = new String[4];
+        otherLocal = new String[4];
+        otherCount = new int[4];
+      } else if (others == otherLocal.length) {
+        otherNs = java.util.Arrays.copyOf(otherNs, others * 2);
+        otherLocal = java.util.Arrays.copyOf(otherLocal, others * 2);
+        otherCount = java.util.Arrays.copyOf(otherCount, others * 2);
+      }
+      otherNs[others] = childNs;
+      otherLocal[others] = childLocal;
+      otherCount[others] = count;
+      others++;
+    }
+
+    String name() {
+      return Ns.prefixed(ns, local);
+    }
+
+    String label() {
+      return indexed ? name() + "[" + index + "]" : name();
+    }
+  }
+
+  // INDEXED split by namespace, so that a start tag needs no prefixed name to decide.
+  private static final Set<String> INDEXED_EML = Set.copyOf(
+      INDEXED.stream().filter(n -> !n.startsWith("kr:")).collect(java.util.stream.Collectors.toSet()));
+  private static final Set<String> INDEXED_KR = Set.copyOf(INDEXED.stream().filter(n -> n.startsWith("kr:"))
+      .map(n -> n.substring(3)).collect(java.util.stream.Collectors.toSet()));
+
+  /** Whether paths show this element with its index, e.g. Selection[3]: INDEXED holds its prefixed name. */
+  private static boolean indexed(String ns, String local) {
+    if (ns == null || ns.isEmpty() || Ns.EML.equals(ns)) {
+      return INDEXED_EML.contains(local);
+    }
+    return Ns.KR.equals(ns) && INDEXED_KR.contains(local);
   }
 
   EmlCursor(InputStream in, String fileName) {
@@ -192,9 +250,9 @@ final class EmlCursor implements AutoCloseable {
           atEnd() ? new Object[] {Ns.prefixed(ns, local)}
               : new Object[] {currentName(), Ns.prefixed(ns, local)});
     }
-    String name = Ns.prefixed(ns, local);
-    int index = frames.isEmpty() ? rootCounts.merge(name, 1, Integer::sum) : frames.peek().nextIndex(name);
-    frames.push(new Frame(name, index, line(reader.getLocation())));
+    boolean indexed = indexed(ns, local);
+    int index = indexed ? (frames.isEmpty() ? document : frames.peek()).nextIndex(ns, local) : 0;
+    frames.push(new Frame(ns, local, indexed, index, line(reader.getLocation())));
     for (int i = 0; i < reader.getAttributeCount(); i++) {
       String ans = reader.getAttributeNamespace(i);
       String aname = reader.getAttributeLocalName(i);
@@ -431,7 +489,7 @@ final class EmlCursor implements AutoCloseable {
   /** Checks that the cursor is at the end tag of the current element and moves past it. */
   void end() {
     if (reader.getEventType() != XMLStreamConstants.END_ELEMENT) {
-      throw fail(EmlRule.UNEXPECTED_ELEMENT, currentName(), "</" + frames.peek().name + ">");
+      throw fail(EmlRule.UNEXPECTED_ELEMENT, currentName(), "</" + frames.peek().name() + ">");
     }
     frames.pop();
     advance();
