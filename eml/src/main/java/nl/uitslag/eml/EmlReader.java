@@ -765,7 +765,7 @@ public final class EmlReader {
     /** CandidateIdentifier with a required Id (positive) and optional ShortCode attribute or element. */
     private int candidateIdentifier(String[] shortCode, boolean idRequired) {
       c.start(E, "CandidateIdentifier", "Id", "ShortCode");
-      String id = c.positiveAttr("Id", idRequired);
+      int id = c.positiveIntAttr("Id", idRequired);
       shortCode[0] = c.attr("ShortCode", SHORT_CODE, false, "letters followed by at most seven digits");
       if (shortCode[0] != null && (shortCode[0].isEmpty() || shortCode[0].length() > 15)) {
         throw c.fail(EmlRule.INVALID_VALUE, shortCode[0], "ShortCode has 1 to 15 characters");
@@ -784,13 +784,13 @@ public final class EmlReader {
         shortCode[0] = sc;
       }
       c.end();
-      if (id == null) {
+      if (id == 0) {
         if (shortCode[0] == null) {
           throw c.fail(EmlRule.MISSING_ATTRIBUTE, "Id");
         }
         return -1;
       }
-      return Integer.parseInt(id);
+      return id;
     }
 
     private PersonName fullName() {
@@ -1081,7 +1081,7 @@ public final class EmlReader {
           current.candidateSum += votes;
         } else if (c.at(E, "AffiliationIdentifier")) {
           c.start(E, "AffiliationIdentifier", "Id");
-          String id = c.positiveAttr("Id", true);
+          int number = c.positiveIntAttr("Id", true);
           c.open();
           c.start(E, "RegisteredName");
           String appellation = c.text();
@@ -1089,7 +1089,6 @@ public final class EmlReader {
           if (current != null) {
             lists.add(current.build(sm));
           }
-          int number = Integer.parseInt(id);
           int slot = unit == null ? -1 : unit.slot(number, 0, null);
           if (!(unit == null ? shape.add(number, 0, null) : unit.add(slot, number, 0, null))) {
             throw c.fail(sm, EmlRule.DUPLICATE_SELECTION, "list " + number);
