@@ -1309,6 +1309,10 @@ public final class EmlReader {
       // Candidates known only by ShortCode (rare), as "list/ShortCode".
       private final Map<String, Integer> codeSlots = new java.util.HashMap<>();
       private final int size;
+      // The key of each slot (0 for a ShortCode slot): units list their selections in the total's order, so the
+      // slot after the last one found is tried before the table.
+      private final long[] keyOfSlot;
+      private int next;
       // The nominated list of each list slot (null for candidate slots, or without candidate lists).
       final CandidateList[] nominated;
       // The running sums over the units per slot, and of the unit-level figures.
@@ -1334,14 +1338,17 @@ public final class EmlReader {
         sums = new long[n];
         seenIn = new int[n];
         nominated = new CandidateList[n];
+        keyOfSlot = new long[n];
         int slot = 0;
         for (ListVotes l : total.lists()) {
-          slots.put(SlotTable.key(l.listNumber(), 0), slot);
+          keyOfSlot[slot] = SlotTable.key(l.listNumber(), 0);
+          slots.put(keyOfSlot[slot], slot);
           nominated[slot] = nominatedLists == null ? null : nominatedLists.list(l.listNumber());
           slot++;
           for (CandidateVotes cv : l.candidates()) {
             if (cv.position() != null) {
-              slots.put(SlotTable.key(l.listNumber(), cv.position()), slot);
+              keyOfSlot[slot] = SlotTable.key(l.listNumber(), cv.position());
+              slots.put(keyOfSlot[slot], slot);
             } else {
               codeSlots.put(l.listNumber() + "/" + cv.shortCode(), slot);
             }
@@ -1352,17 +1359,25 @@ public final class EmlReader {
 
       void startUnit() {
         unit++;
+        next = 0;
         seen = 0;
         extra = null;
       }
 
       /** The total's slot of this selection (keyed as {@link GroupShape#add}), or -1 when the total lacks it. */
       int slot(int list, int position, String shortCode) {
+        int s;
         if (position > 0 || shortCode == null) {
-          return slots.get(SlotTable.key(list, Math.max(position, 0)));
+          long key = SlotTable.key(list, Math.max(position, 0));
+          s = next < size && keyOfSlot[next] == key ? next : slots.get(key);
+        } else {
+          Integer found = codeSlots.get(list + "/" + shortCode);
+          s = found == null ? -1 : found;
         }
-        Integer s = codeSlots.get(list + "/" + shortCode);
-        return s == null ? -1 : s;
+        if (s >= 0) {
+          next = s + 1;
+        }
+        return s;
       }
 
       /** Records a selection of the unit; false when the unit already has it. */
