@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,22 +49,43 @@ public final class NationalVerification {
     }
     System.out.printf("input: %d files, %,d bytes (%.1f MB); max heap %d MB; %d processors%n", files.size(), bytes,
         bytes / 1e6, Runtime.getRuntime().maxMemory() >> 20, Runtime.getRuntime().availableProcessors());
+    // On a machine shared with other work the wall clock mostly measures the others; the CPU time of this thread
+    // (both passes run on it; the verifier is single-threaded) and of the whole process (adds GC and JIT) do not.
+    ThreadMXBean thread = ManagementFactory.getThreadMXBean();
     for (int round = 1; round <= rounds; round++) {
       long t0 = System.nanoTime();
+      long c0 = thread.getCurrentThreadCpuTime();
+      long p0 = processCpu();
       long events = 0;
       for (Path p : files) {
         events += staxPass(p);
       }
       double stax = (System.nanoTime() - t0) / 1e9;
+      double staxCpu = (thread.getCurrentThreadCpuTime() - c0) / 1e9;
+      double staxProcess = (processCpu() - p0) / 1e9;
       resetPeaks();
       long t1 = System.nanoTime();
+      long c1 = thread.getCurrentThreadCpuTime();
+      long p1 = processCpu();
       VerificationReport r = Verifier.verify(dir);
       double verify = (System.nanoTime() - t1) / 1e9;
-      System.out.printf("round %d: bare StAX %.1f s (%.0f MB/s, %,d events); verify %.1f s (%.0f MB/s), "
-          + "exit %d, %,d checks (%d different, %d cannot verify); verify/StAX throughput %.0f %%; peak heap %d MB%n",
-          round, stax, bytes / 1e6 / stax, events, verify, bytes / 1e6 / verify, r.exitCode(), r.checks().size(),
-          r.count(CheckStatus.DIFFERENT), r.count(CheckStatus.CANNOT_VERIFY), 100 * stax / verify, peakHeapMb());
+      double verifyCpu = (thread.getCurrentThreadCpuTime() - c1) / 1e9;
+      double verifyProcess = (processCpu() - p1) / 1e9;
+      System.out.printf("round %d: bare StAX %.1f s wall, %.1f s thread CPU, %.1f s process CPU (%,d events); "
+          + "verify %.1f s wall, %.1f s thread CPU, %.1f s process CPU; exit %d, %,d checks (%d different, "
+          + "%d cannot verify); verify/StAX throughput %.0f %% by wall, %.0f %% by thread CPU; peak heap %d MB; "
+          + "load average %.1f%n",
+          round, stax, staxCpu, staxProcess, events, verify, verifyCpu, verifyProcess, r.exitCode(),
+          r.checks().size(), r.count(CheckStatus.DIFFERENT), r.count(CheckStatus.CANNOT_VERIFY),
+          100 * stax / verify, 100 * staxCpu / verifyCpu, peakHeapMb(),
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
+  }
+
+  private static long processCpu() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean
+        ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
   }
 
   static List<Path> files(Path dir) throws IOException {

@@ -1,10 +1,6 @@
 package nl.uitslag.eml;
 
 import java.io.InputStream;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Set;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
@@ -28,44 +24,185 @@ final class EmlCursor implements AutoCloseable {
 
   private final XMLStreamReader reader;
   private final String fileName;
-  private final Deque<Frame> frames = new ArrayDeque<>();
-  private final Map<String, Integer> rootCounts = new HashMap<>();
+  // The open elements, root first. Frames are reused by depth (an object per element was most of the cursor's
+  // own allocation); a Mark copies what it needs into immutable PathNodes, so reuse cannot change a remembered path.
+  private Frame[] frames = new Frame[16];
+  private int depth;
+  // Counts the root elements the way a frame counts its children.
+  private final Frame document = new Frame();
 
   private static final class Frame {
-    final String name;
-    final int index;
-    final int line;
-    private Map<String, Integer> childCounts;
+    // The name is kept as namespace and local name (the callers' constants) and only joined into "kr:Name" for an
+    // error message: building it for every element was a String per element.
+    String ns;
+    String local;
+    boolean indexed;
+    int index;
+    int line;
+    // This element as a path node, made when a Mark first needs it.
+    PathNode node;
 
-    Frame(String name, int index, int line) {
-      this.name = name;
+    void reset(String ns, String local, boolean indexed, int index, int line) {
+      this.ns = ns;
+      this.local = local;
+      this.indexed = indexed;
       this.index = index;
       this.line = line;
+      node = null;
+      lastNs = null;
+      lastLocal = null;
+      lastCount = 0;
+      others = 0;
     }
 
-    private String lastChild;
+    // Only indexed children are counted: the others never show an index in a path. Repeated children
+    // (Selection, ReportingUnitVotes) come in runs, counted without a lookup; the few other indexed names of one
+    // parent are kept in small arrays (a HashMap per element was a tenth of the reader's own time).
+    private String lastNs;
+    private String lastLocal;
     private int lastCount;
-    private Frame[] chain;
+    private String[] otherNs;
+    private String[] otherLocal;
+    private int[] otherCount;
+    private int others;
 
-    int nextIndex(String child) {
-      // Repeated children (Selection, ReportingUnitVotes) come in runs: count a run without a map lookup.
-      if (child.equals(lastChild)) {
+    int nextIndex(String childNs, String childLocal) {
+      if (childLocal.equals(lastLocal) && childNs.equals(lastNs)) {
         return ++lastCount;
       }
-      if (childCounts == null) {
-        childCounts = new HashMap<>(8);
+      if (lastLocal != null) {
+        save(lastNs, lastLocal, lastCount);
       }
-      if (lastChild != null) {
-        childCounts.put(lastChild, lastCount);
-      }
-      lastChild = child;
-      lastCount = childCounts.getOrDefault(child, 0) + 1;
+      lastNs = childNs;
+      lastLocal = childLocal;
+      lastCount = saved(childNs, childLocal) + 1;
       return lastCount;
     }
 
-    String label() {
-      return INDEXED.contains(name) ? name + "[" + index + "]" : name;
+    private int saved(String childNs, String childLocal) {
+      for (int i = 0; i < others; i++) {
+        if (otherLocal[i].equals(childLocal) && otherNs[i].equals(childNs)) {
+          return otherCount[i];
+        }
+      }
+      return 0;
     }
+
+    private void save(String childNs, String childLocal, int count) {
+      for (int i = 0; i < others; i++) {
+        if (otherLocal[i].equals(childLocal) && otherNs[i].equals(childNs)) {
+          otherCount[i] = count;
+          return;
+        }
+      }
+      if (otherLocal == null) {
+        otherNs = new String[4];
+        otherLocal = new String[4];
+        otherCount = new int[4];
+      } else if (others == otherLocal.length) {
+        otherNs = java.util.Arrays.copyOf(otherNs, others * 2);
+        otherLocal = java.util.Arrays.copyOf(otherLocal, others * 2);
+        otherCount = java.util.Arrays.copyOf(otherCount, others * 2);
+      }
+      otherNs[others] = childNs;
+      otherLocal[others] = childLocal;
+      otherCount[others] = count;
+      others++;
+    }
+
+    String name() {
+      return Ns.prefixed(ns, local);
+    }
+
+    String label() {
+      return label(ns, local, indexed, index);
+    }
+
+    static String label(String ns, String local, boolean indexed, int index) {
+      String name = Ns.prefixed(ns, local);
+      return indexed ? name + "[" + index + "]" : name;
+    }
+  }
+
+  /** An element of a remembered path: immutable, shared by the marks of its descendants. */
+  private static final class PathNode {
+    final String ns;
+    final String local;
+    final boolean indexed;
+    final int index;
+    final PathNode parent;
+
+    PathNode(Frame f, PathNode parent) {
+      this.ns = f.ns;
+      this.local = f.local;
+      this.indexed = f.indexed;
+      this.index = f.index;
+      this.parent = parent;
+    }
+
+    void appendTo(StringBuilder b) {
+      if (parent != null) {
+        parent.appendTo(b);
+      }
+      b.append('/').append(Frame.label(ns, local, indexed, index));
+    }
+  }
+
+  private Frame top() {
+    return depth == 0 ? null : frames[depth - 1];
+  }
+
+  /** The path node of the open element at this depth (0 is the root), made once per element. */
+  private PathNode node(int d) {
+    Frame f = frames[d];
+    if (f.node == null) {
+      f.node = new PathNode(f, d == 0 ? null : node(d - 1));
+    }
+    return f.node;
+  }
+
+  /**
+   * Whether paths show this element with its index, e.g. Selection[3]: exactly when INDEXED holds its prefixed name
+   * (a test checks the two agree). A switch on the local name instead of a set lookup per start tag.
+   */
+  static boolean indexed(String ns, String local) {
+    if (ns == null || ns.isEmpty() || Ns.EML.equals(ns)) {
+      switch (local) {
+        case "Selection":
+        case "ReportingUnitVotes":
+        case "Contest":
+        case "Affiliation":
+        case "Candidate":
+        case "UncountedVotes":
+        case "RejectedVotes":
+        case "Region":
+        case "RegisteredParty":
+        case "PollingPlace":
+        case "Investigation":
+        case "Election":
+          return true;
+        default:
+          return false;
+      }
+    }
+    if (Ns.KR.equals(ns)) {
+      switch (local) {
+        case "InitialRejectedVotes":
+        case "InitialUncountedVotes":
+        case "Region":
+        case "RegisteredParty":
+        case "Investigation":
+          return true;
+        default:
+          return false;
+      }
+    }
+    return false;
+  }
+
+  /** The element names shown with an index in paths, prefixed as in messages. */
+  static Set<String> indexedNames() {
+    return INDEXED;
   }
 
   EmlCursor(InputStream in, String fileName) {
@@ -192,9 +329,18 @@ final class EmlCursor implements AutoCloseable {
           atEnd() ? new Object[] {Ns.prefixed(ns, local)}
               : new Object[] {currentName(), Ns.prefixed(ns, local)});
     }
-    String name = Ns.prefixed(ns, local);
-    int index = frames.isEmpty() ? rootCounts.merge(name, 1, Integer::sum) : frames.peek().nextIndex(name);
-    frames.push(new Frame(name, index, line(reader.getLocation())));
+    boolean indexed = indexed(ns, local);
+    int index = indexed ? (depth == 0 ? document : frames[depth - 1]).nextIndex(ns, local) : 0;
+    if (depth == frames.length) {
+      frames = java.util.Arrays.copyOf(frames, depth * 2);
+    }
+    Frame f = frames[depth];
+    if (f == null) {
+      f = new Frame();
+      frames[depth] = f;
+    }
+    f.reset(ns, local, indexed, index, line(reader.getLocation()));
+    depth++;
     for (int i = 0; i < reader.getAttributeCount(); i++) {
       String ans = reader.getAttributeNamespace(i);
       String aname = reader.getAttributeLocalName(i);
@@ -206,7 +352,7 @@ final class EmlCursor implements AutoCloseable {
             break;
           }
         }
-      } else if (Ns.XSI.equals(ans) && "schemaLocation".equals(aname) && frames.size() == 1) {
+      } else if (Ns.XSI.equals(ans) && "schemaLocation".equals(aname) && depth == 1) {
         ok = true;
       }
       if (!ok) {
@@ -247,20 +393,27 @@ final class EmlCursor implements AutoCloseable {
     return v;
   }
 
-  /** An attribute holding a positive number without leading zeros, at most nine digits ([1-9]\d{0,8}). */
-  String positiveAttr(String name, boolean required) {
+  /**
+   * An attribute holding a positive number without leading zeros, at most nine digits ([1-9]\d{0,8}), as a number;
+   * 0 when the attribute is absent (and not required).
+   */
+  int positiveIntAttr(String name, boolean required) {
     String v = required ? requiredAttr(name) : attr(name);
-    if (v == null) {
-      return null;
-    }
+    return v == null ? 0 : positiveValue(v, name);
+  }
+
+  private int positiveValue(String v, String name) {
     boolean ok = !v.isEmpty() && v.length() <= 9 && v.charAt(0) >= '1' && v.charAt(0) <= '9';
+    int value = ok ? v.charAt(0) - '0' : 0;
     for (int i = 1; ok && i < v.length(); i++) {
-      ok = v.charAt(i) >= '0' && v.charAt(i) <= '9';
+      char ch = v.charAt(i);
+      ok = ch >= '0' && ch <= '9';
+      value = value * 10 + (ch - '0');
     }
     if (!ok) {
       throw fail(EmlRule.INVALID_VALUE, v, name + ": a positive number");
     }
-    return v;
+    return value;
   }
 
   /** Reads the text of the current simple element (collapsed), moves past its end tag. */
@@ -271,7 +424,7 @@ final class EmlCursor implements AutoCloseable {
   }
 
   private void pop() {
-    frames.pop();
+    depth--;
     advance();
   }
 
@@ -332,7 +485,7 @@ final class EmlCursor implements AutoCloseable {
   void empty() {
     String t = rawText();
     if (!t.isEmpty()) {
-      throw new EmlException(fileName, frames.peek().line, path(), EmlRule.UNEXPECTED_TEXT, abbreviate(t));
+      throw new EmlException(fileName, top().line, path(), EmlRule.UNEXPECTED_TEXT, abbreviate(t));
     }
     pop();
   }
@@ -361,7 +514,7 @@ final class EmlCursor implements AutoCloseable {
         }
       }
       String t = rawTextFrom(event, first);
-      long v = parseCount(t, frames.peek().line, null);
+      long v = parseCount(t, top().line, null);
       pop();
       return v;
     } catch (XMLStreamException e) {
@@ -415,9 +568,9 @@ final class EmlCursor implements AutoCloseable {
   /** Reads a simple element holding a positive integer up to 999,999,999 (seats, positions, numbers). */
   int positive() {
     String t = rawText();
-    long v = parseCount(t, frames.peek().line, null);
+    long v = parseCount(t, top().line, null);
     if (v < 1) {
-      throw new EmlException(fileName, frames.peek().line, path(), EmlRule.INVALID_VALUE, t, "must be at least 1");
+      throw new EmlException(fileName, top().line, path(), EmlRule.INVALID_VALUE, t, "must be at least 1");
     }
     pop();
     return (int) v;
@@ -431,9 +584,9 @@ final class EmlCursor implements AutoCloseable {
   /** Checks that the cursor is at the end tag of the current element and moves past it. */
   void end() {
     if (reader.getEventType() != XMLStreamConstants.END_ELEMENT) {
-      throw fail(EmlRule.UNEXPECTED_ELEMENT, currentName(), "</" + frames.peek().name + ">");
+      throw fail(EmlRule.UNEXPECTED_ELEMENT, currentName(), "</" + top().name() + ">");
     }
-    frames.pop();
+    depth--;
     advance();
   }
 
@@ -453,21 +606,20 @@ final class EmlCursor implements AutoCloseable {
 
   /** The current element path, e.g. /EML/Count/Election/Contests/Contest[1]. */
   String path() {
-    if (frames.isEmpty()) {
+    if (depth == 0) {
       return "/";
     }
     StringBuilder b = new StringBuilder();
-    java.util.Iterator<Frame> it = frames.descendingIterator();
-    while (it.hasNext()) {
-      b.append('/').append(it.next().label());
+    for (int i = 0; i < depth; i++) {
+      b.append('/').append(frames[i].label());
     }
     return b.toString();
   }
 
   /** The line of the innermost open element, or of the reader when none is open. */
   int line() {
-    if (!frames.isEmpty()) {
-      return frames.peek().line;
+    if (depth > 0) {
+      return top().line;
     }
     return line(reader.getLocation());
   }
@@ -478,67 +630,39 @@ final class EmlCursor implements AutoCloseable {
    */
   EmlException fail(EmlRule rule, Object... args) {
     boolean atStart = reader.getEventType() == XMLStreamConstants.START_ELEMENT;
-    int l = frames.isEmpty() || atStart ? line(reader.getLocation()) : frames.peek().line;
+    int l = depth == 0 || atStart ? line(reader.getLocation()) : top().line;
     return new EmlException(fileName, l, path(), rule, args);
   }
 
   /** A position to report an error at later (after the element was read). */
   Mark mark() {
-    Frame self = frames.peek();
-    if (self == null) {
-      return new Mark(line(), null, new Frame[0]);
+    if (depth == 0) {
+      return new Mark(line(), null);
     }
-    // The chain above the current element is shared by all its siblings; build it once per parent.
-    Frame parent = null;
-    java.util.Iterator<Frame> it = frames.iterator();
-    it.next();
-    if (it.hasNext()) {
-      parent = it.next();
-    }
-    Frame[] above;
-    if (parent == null) {
-      above = new Frame[0];
-    } else {
-      if (parent.chain == null) {
-        parent.chain = frames.stream().skip(1).toArray(Frame[]::new);
-      }
-      above = parent.chain;
-    }
-    return new Mark(self.line, self, above);
+    // The path above the current element is made once per parent and shared by all its children's marks.
+    return new Mark(top().line, node(depth - 1));
   }
 
   /** A remembered element position; the path text is only built when an error is reported. */
   static final class Mark {
     private final int line;
-    private final Frame self;
-    private final Frame[] above;
+    private final PathNode self;
 
-    Mark(int line, Frame[] frames) {
-      this(line, null, frames);
-    }
-
-    Mark(int line, Frame self, Frame[] above) {
+    private Mark(int line, PathNode self) {
       this.line = line;
       this.self = self;
-      this.above = above;
     }
 
     int line() {
       return line;
     }
 
-    /** Innermost first in {@code above}. */
     String path() {
-      if (self == null && above.length == 0) {
+      if (self == null) {
         return "/";
       }
       StringBuilder b = new StringBuilder();
-      for (int i = above.length - 1; i >= 0; i--) {
-        b.append('/').append(above[i].label());
-      }
-      if (self != null) {
-        b.append('/').append(self.label());
-      }
+      self.appendTo(b);
       return b.toString();
     }
   }

@@ -138,6 +138,8 @@ public final class EmlReader {
   private static final class Run {
     private final EmlCursor c;
     private final ReadOptions options;
+    // The ShortCode out-parameter of candidateIdentifier in the count loop, reused for every candidate.
+    private final String[] shortCodeOut = new String[1];
 
     Run(EmlCursor c, ReadOptions options) {
       this.c = c;
@@ -763,7 +765,7 @@ public final class EmlReader {
     /** CandidateIdentifier with a required Id (positive) and optional ShortCode attribute or element. */
     private int candidateIdentifier(String[] shortCode, boolean idRequired) {
       c.start(E, "CandidateIdentifier", "Id", "ShortCode");
-      String id = c.positiveAttr("Id", idRequired);
+      int id = c.positiveIntAttr("Id", idRequired);
       shortCode[0] = c.attr("ShortCode", SHORT_CODE, false, "letters followed by at most seven digits");
       if (shortCode[0] != null && (shortCode[0].isEmpty() || shortCode[0].length() > 15)) {
         throw c.fail(EmlRule.INVALID_VALUE, shortCode[0], "ShortCode has 1 to 15 characters");
@@ -782,13 +784,13 @@ public final class EmlReader {
         shortCode[0] = sc;
       }
       c.end();
-      if (id == null) {
+      if (id == 0) {
         if (shortCode[0] == null) {
           throw c.fail(EmlRule.MISSING_ATTRIBUTE, "Id");
         }
         return -1;
       }
-      return Integer.parseInt(id);
+      return id;
     }
 
     private PersonName fullName() {
@@ -947,14 +949,14 @@ public final class EmlReader {
         c.start(E, "TotalVotes");
         c.open();
         GroupShape shape = new GroupShape();
-        total = voteGroup(nominated, shape, "TotalVotes");
+        total = voteGroup(nominated, shape, null);
         c.end();
-        UnitSums sums = new UnitSums();
+        UnitCheck sums = new UnitCheck(shape, total, nominated);
         Set<String> unitIds = new HashSet<>();
         int unitCount = 0;
         while (c.at(E, "ReportingUnitVotes")) {
           EmlCursor.Mark m = c.mark();
-          ReportingUnitCount unit = reportingUnit(nominated, shape);
+          ReportingUnitCount unit = reportingUnit(nominated, sums);
           if (!unitIds.add(unit.id())) {
             throw c.fail(m, EmlRule.DUPLICATE_REPORTING_UNIT, unit.id());
           }
@@ -981,7 +983,7 @@ public final class EmlReader {
       return new ContestCount(contestId, name[0], total, List.of());
     }
 
-    private ReportingUnitCount reportingUnit(ContestLists nominated, GroupShape totalShape) {
+    private ReportingUnitCount reportingUnit(ContestLists nominated, UnitCheck total) {
       c.start(E, "ReportingUnitVotes");
       c.open();
       c.start(E, "ReportingUnitIdentifier", "Id");
@@ -997,10 +999,13 @@ public final class EmlReader {
         c.start(KR, "SharedLocation");
         shared = parseBoolean(c.text(), "kr:SharedLocation");
       }
-      GroupShape shape = new GroupShape();
-      VoteCounts votes = voteGroup(nominated, shape, id);
-      if (totalShape != null) {
-        totalShape.compare(shape, id);
+      VoteCounts votes;
+      if (total != null) {
+        total.startUnit();
+        votes = voteGroup(nominated, null, total);
+        total.compare(votes, id);
+      } else {
+        votes = voteGroup(nominated, new GroupShape(), null);
       }
       List<Investigation> investigations = new ArrayList<>();
       if (c.at(KR, "ReportingUnitInvestigations")) {
@@ -1028,8 +1033,12 @@ public final class EmlReader {
       return new ReportingUnitCount(id, name, type, shared, votes, investigations);
     }
 
-    /** The vote group: selections, Cast, TotalCounted, RejectedVotes, UncountedVotes (with kr:Initial*). */
-    private VoteCounts voteGroup(ContestLists nominated, GroupShape shape, String where) {
+    /**
+     * The vote group: selections, Cast, TotalCounted, RejectedVotes, UncountedVotes (with kr:Initial*). Its
+     * selections are recorded in {@code shape} (the total, or a unit of a contest without one) or, for a reporting
+     * unit, checked against the total's by slot in {@code unit}.
+     */
+    private VoteCounts voteGroup(ContestLists nominated, GroupShape shape, UnitCheck unit) {
       List<ListVotes> lists = new ArrayList<>();
       ListBuilder current = null;
       long listSum = 0;
@@ -1043,30 +1052,36 @@ public final class EmlReader {
         if (c.at(E, "Candidate")) {
           c.start(E, "Candidate");
           c.open();
-          String[] shortCode = new String[1];
-          int position = candidateIdentifier(shortCode, false);
+          int position = candidateIdentifier(shortCodeOut, false);
+          String shortCode = shortCodeOut[0];
           c.end();
-          String label = shortCode[0] != null && position < 0 ? shortCode[0] : String.valueOf(position);
           if (current == null) {
-            throw c.fail(sm, EmlRule.CANDIDATE_BEFORE_LIST, label);
+            throw c.fail(sm, EmlRule.CANDIDATE_BEFORE_LIST, label(position, shortCode));
           }
-          if (current.nominated != null) {
+          int slot = unit == null ? -1 : unit.slot(current.number, position, shortCode);
+          // A selection the total has passed this check there already (it depends on nothing else).
+          if (current.nominated != null && slot < 0) {
             boolean onList = position > 0 ? current.nominated.candidate(position) != null
-                : hasShortCode(current.nominated, shortCode[0]);
+                : hasShortCode(current.nominated, shortCode);
             if (!onList) {
-              throw c.fail(sm, EmlRule.CANDIDATE_NOT_ON_LIST, label, current.number);
+              throw c.fail(sm, EmlRule.CANDIDATE_NOT_ON_LIST, label(position, shortCode), current.number);
             }
           }
-          if (!shape.add(current.number, position, shortCode[0])) {
-            throw c.fail(sm, EmlRule.DUPLICATE_SELECTION, "candidate " + label + " of list " + current.number);
+          if (!(unit == null ? shape.add(current.number, position, shortCode)
+              : unit.add(slot, current.number, position, shortCode))) {
+            throw c.fail(sm, EmlRule.DUPLICATE_SELECTION,
+                "candidate " + label(position, shortCode) + " of list " + current.number);
           }
           Long initial = initialValidVotes();
           long votes = validVotes();
-          current.candidates.add(new CandidateVotes(position > 0 ? position : null, shortCode[0], votes, initial));
+          if (slot >= 0) {
+            unit.sums[slot] += votes;
+          }
+          current.candidates.add(new CandidateVotes(position > 0 ? position : null, shortCode, votes, initial));
           current.candidateSum += votes;
         } else if (c.at(E, "AffiliationIdentifier")) {
           c.start(E, "AffiliationIdentifier", "Id");
-          String id = c.positiveAttr("Id", true);
+          int number = c.positiveIntAttr("Id", true);
           c.open();
           c.start(E, "RegisteredName");
           String appellation = c.text();
@@ -1074,19 +1089,22 @@ public final class EmlReader {
           if (current != null) {
             lists.add(current.build(sm));
           }
-          int number = Integer.parseInt(id);
-          if (!shape.add(number, 0, null)) {
+          int slot = unit == null ? -1 : unit.slot(number, 0, null);
+          if (!(unit == null ? shape.add(number, 0, null) : unit.add(slot, number, 0, null))) {
             throw c.fail(sm, EmlRule.DUPLICATE_SELECTION, "list " + number);
           }
           CandidateList nominatedList = null;
           if (nominated != null) {
-            nominatedList = nominated.list(number);
+            nominatedList = slot >= 0 ? unit.nominated[slot] : nominated.list(number);
             if (nominatedList == null) {
               throw c.fail(sm, EmlRule.LIST_NOT_NOMINATED, number, nominated.contestId());
             }
           }
           Long initial = initialValidVotes();
           long votes = validVotes();
+          if (slot >= 0) {
+            unit.sums[slot] += votes;
+          }
           current = new ListBuilder(number, appellation, votes, initial, nominatedList, sm);
           listSum += votes;
         } else {
@@ -1130,6 +1148,11 @@ public final class EmlReader {
           reasons(E, "UncountedVotes", UncountedReason.class, this::uncountedReason, UncountedReason::code);
       return new VoteCounts(lists, cast, initialCast, totalCounted, initialTotal, rejected, initialRejected,
           uncounted, initialUncounted);
+    }
+
+    /** How an error names a candidate: by position, or by ShortCode when it has no Id. */
+    private String label(int position, String shortCode) {
+      return shortCode != null && position < 0 ? shortCode : String.valueOf(position);
     }
 
     private boolean hasShortCode(CandidateList list, String shortCode) {
@@ -1273,47 +1296,138 @@ public final class EmlReader {
       }
     }
 
-    /** Running sums over the reporting units, compared with the total at the end of the contest. */
-    private final class UnitSums {
-      final java.util.HashMap<Key, long[]> selections = new java.util.HashMap<>();
-      final java.util.HashMap<String, long[]> codes = new java.util.HashMap<>();
+    /**
+     * The reporting units of a contest checked against its TotalVotes: every unit must have exactly the total's
+     * selections (EML-022/023), and the units must add up to the total (EML-032). The total's selections are
+     * numbered (slots, in document order), so a unit's selection is marked and summed by its slot; no set or map
+     * is built per unit. When a unit's selections differ, they are replayed into a {@link GroupShape} and compared
+     * as before, so the error and its order stay those of the set comparison.
+     */
+    private final class UnitCheck {
+      private final GroupShape totalShape;
+      private final SlotTable slots = new SlotTable();
+      // Candidates known only by ShortCode (rare), as "list/ShortCode".
+      private final Map<String, Integer> codeSlots = new java.util.HashMap<>();
+      private final int size;
+      // The key of each slot (0 for a ShortCode slot): units list their selections in the total's order, so the
+      // slot after the last one found is tried before the table.
+      private final long[] keyOfSlot;
+      private int next;
+      // The nominated list of each list slot (null for candidate slots, or without candidate lists).
+      final CandidateList[] nominated;
+      // The running sums over the units per slot, and of the unit-level figures.
+      final long[] sums;
       long totalCounted;
       final long[] rejected = new long[RejectedReason.values().length];
       final long[] uncounted = new long[UncountedReason.values().length];
+      // Per slot the number of the last unit that had it, so a unit's marks need no clearing.
+      private final int[] seenIn;
+      private int unit;
+      private int seen;
+      // This unit's selections that the total lacks (an error once the unit is read, but duplicates among them
+      // are refused first, as before); null while there are none.
+      private GroupShape extra;
 
-      void add(VoteCounts v) {
-        for (ListVotes l : v.lists()) {
-          selections.computeIfAbsent(pack(l.listNumber(), 0), k -> new long[1])[0] += l.votes();
+      UnitCheck(GroupShape totalShape, VoteCounts total, ContestLists nominatedLists) {
+        this.totalShape = totalShape;
+        int n = 0;
+        for (ListVotes l : total.lists()) {
+          n += 1 + l.candidates().size();
+        }
+        size = n;
+        sums = new long[n];
+        seenIn = new int[n];
+        nominated = new CandidateList[n];
+        keyOfSlot = new long[n];
+        int slot = 0;
+        for (ListVotes l : total.lists()) {
+          keyOfSlot[slot] = SlotTable.key(l.listNumber(), 0);
+          slots.put(keyOfSlot[slot], slot);
+          nominated[slot] = nominatedLists == null ? null : nominatedLists.list(l.listNumber());
+          slot++;
           for (CandidateVotes cv : l.candidates()) {
-            slot(l.listNumber(), cv)[0] += cv.votes();
+            if (cv.position() != null) {
+              keyOfSlot[slot] = SlotTable.key(l.listNumber(), cv.position());
+              slots.put(keyOfSlot[slot], slot);
+            } else {
+              codeSlots.put(l.listNumber() + "/" + cv.shortCode(), slot);
+            }
+            slot++;
           }
         }
+      }
+
+      void startUnit() {
+        unit++;
+        next = 0;
+        seen = 0;
+        extra = null;
+      }
+
+      /** The total's slot of this selection (keyed as {@link GroupShape#add}), or -1 when the total lacks it. */
+      int slot(int list, int position, String shortCode) {
+        int s;
+        if (position > 0 || shortCode == null) {
+          long key = SlotTable.key(list, Math.max(position, 0));
+          s = next < size && keyOfSlot[next] == key ? next : slots.get(key);
+        } else {
+          Integer found = codeSlots.get(list + "/" + shortCode);
+          s = found == null ? -1 : found;
+        }
+        if (s >= 0) {
+          next = s + 1;
+        }
+        return s;
+      }
+
+      /** Records a selection of the unit; false when the unit already has it. */
+      boolean add(int slot, int list, int position, String shortCode) {
+        if (slot < 0) {
+          if (extra == null) {
+            extra = new GroupShape();
+          }
+          return extra.add(list, position, shortCode);
+        }
+        if (seenIn[slot] == unit) {
+          return false;
+        }
+        seenIn[slot] = unit;
+        seen++;
+        return true;
+      }
+
+      /** Fails when the unit just read lacks a selection of the total or has one more (EML-022/023). */
+      void compare(VoteCounts unitVotes, String unitId) {
+        if (seen == size && extra == null) {
+          return;
+        }
+        GroupShape unitShape = new GroupShape();
+        for (ListVotes l : unitVotes.lists()) {
+          unitShape.add(l.listNumber(), 0, null);
+          for (CandidateVotes cv : l.candidates()) {
+            unitShape.add(l.listNumber(), cv.position() == null ? -1 : cv.position(), cv.shortCode());
+          }
+        }
+        totalShape.compare(unitShape, unitId);
+        throw new IllegalStateException("unit " + unitId + " differs from the total but no difference was found");
+      }
+
+      /** Adds the unit-level figures of a unit that passed; its selections were summed while it was read. */
+      void add(VoteCounts v) {
         totalCounted += v.totalCounted();
         v.rejected().forEach((k, n) -> rejected[k.ordinal()] += n);
         v.uncounted().forEach((k, n) -> uncounted[k.ordinal()] += n);
       }
 
-      private long[] slot(int list, CandidateVotes cv) {
-        if (cv.position() != null) {
-          return selections.computeIfAbsent(pack(list, cv.position()), k -> new long[1]);
-        }
-        return codes.computeIfAbsent(list + "/" + cv.shortCode(), k -> new long[1]);
-      }
-
-      private long sum(int list, CandidateVotes cv) {
-        long[] s = cv.position() != null ? selections.get(pack(list, cv.position()))
-            : codes.get(list + "/" + cv.shortCode());
-        return s == null ? 0 : s[0];
-      }
-
       void compare(VoteCounts total) {
-        // Eligible voters (Cast) are not added up: real 510b files state them only in the total.
+        // Eligible voters (Cast) are not added up: real 510b files state them only in the total. The slots were
+        // numbered in this order.
+        int slot = 0;
         for (ListVotes l : total.lists()) {
-          long[] ls = selections.get(pack(l.listNumber(), 0));
-          check("list " + l.listNumber(), l.votes(), ls == null ? 0 : ls[0]);
+          check("list " + l.listNumber(), l.votes(), sums[slot++]);
           for (CandidateVotes cv : l.candidates()) {
             check("candidate " + (cv.position() != null ? cv.position() : cv.shortCode()) + " of list "
-                + l.listNumber(), cv.votes(), sum(l.listNumber(), cv));
+                + l.listNumber(), cv.votes(), sums[slot++]);
           }
         }
         check("TotalCounted", total.totalCounted(), totalCounted);
@@ -1437,6 +1551,68 @@ public final class EmlReader {
         return Integer.valueOf(t);
       }
       return null;
+    }
+  }
+
+  /**
+   * The slots of a contest's selections keyed by list and position (0 for the list itself): an open-addressing
+   * table of packed longs, so a lookup makes no key object and boxes nothing.
+   */
+  static final class SlotTable {
+    private long[] keys = new long[64];
+    private int[] values = new int[64];
+    private int size;
+
+    /** List numbers are at least 1 (EML Id, a positive number), so no key is 0, the mark of an empty cell. */
+    static long key(int list, int position) {
+      return ((long) list << 32) | (position & 0xFFFF_FFFFL);
+    }
+
+    private static int hash(long key) {
+      long h = key * 0x9E37_79B9_7F4A_7C15L;
+      return (int) (h ^ (h >>> 29));
+    }
+
+    /** The slot of this key, or -1. */
+    int get(long key) {
+      int mask = keys.length - 1;
+      for (int i = hash(key) & mask; ; i = (i + 1) & mask) {
+        long k = keys[i];
+        if (k == key) {
+          return values[i];
+        }
+        if (k == 0) {
+          return -1;
+        }
+      }
+    }
+
+    void put(long key, int value) {
+      if (key == 0) {
+        throw new IllegalArgumentException("list number 0");
+      }
+      if (2 * (size + 1) > keys.length) {
+        long[] oldKeys = keys;
+        int[] oldValues = values;
+        keys = new long[oldKeys.length * 2];
+        values = new int[oldKeys.length * 2];
+        size = 0;
+        for (int i = 0; i < oldKeys.length; i++) {
+          if (oldKeys[i] != 0) {
+            put(oldKeys[i], oldValues[i]);
+          }
+        }
+      }
+      int mask = keys.length - 1;
+      int i = hash(key) & mask;
+      while (keys[i] != 0 && keys[i] != key) {
+        i = (i + 1) & mask;
+      }
+      if (keys[i] == 0) {
+        size++;
+      }
+      keys[i] = key;
+      values[i] = value;
     }
   }
 

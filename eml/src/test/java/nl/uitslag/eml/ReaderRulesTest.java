@@ -90,6 +90,49 @@ class ReaderRulesTest {
   }
 
   @Test
+  void selectionOfAReportingUnitThatTheTotalLacksIsRejectedEml023() {
+    String extra = "<Selection><Candidate><CandidateIdentifier Id=\"99\"></CandidateIdentifier></Candidate>"
+        + "<ValidVotes>0</ValidVotes></Selection>";
+    String sel4 = "<Selection><Candidate><CandidateIdentifier Id=\"4\"></CandidateIdentifier></Candidate>"
+        + "<ValidVotes>0</ValidVotes></Selection>";
+    String xml = Mutations.replaceAfter(Mutations.vlieland(), RU1, sel4, sel4 + extra, 0);
+    EmlException e = rejected(() -> Mutations.read(xml), EmlRule.EXTRA_SELECTION);
+    assertThat(e.englishMessage()).isEqualTo("candidate 99 of list 1 is in 0096::SB1 but not in the total");
+    assertThat(e.path()).isEqualTo("/EML/Count/Election[1]/Contests/Contest[1]/ReportingUnitVotes[1]");
+  }
+
+  @Test
+  void selectionTheTotalLacksGivenTwiceIsADuplicateBeforeItIsExtra() {
+    String extra = "<Selection><Candidate><CandidateIdentifier Id=\"99\"></CandidateIdentifier></Candidate>"
+        + "<ValidVotes>0</ValidVotes></Selection>";
+    String sel4 = "<Selection><Candidate><CandidateIdentifier Id=\"4\"></CandidateIdentifier></Candidate>"
+        + "<ValidVotes>0</ValidVotes></Selection>";
+    String xml = Mutations.replaceAfter(Mutations.vlieland(), RU1, sel4, sel4 + extra + extra, 0);
+    EmlException e = rejected(() -> Mutations.read(xml), EmlRule.DUPLICATE_SELECTION);
+    assertThat(e.englishMessage()).contains("candidate 99 of list 1");
+    assertThat(e.path()).endsWith("/ReportingUnitVotes[1]/Selection[7]");
+  }
+
+  @Test
+  void missingSelectionIsReportedBeforeAnExtraOne() {
+    String sel4 = "<Selection><Candidate><CandidateIdentifier Id=\"4\"></CandidateIdentifier></Candidate>"
+        + "<ValidVotes>0</ValidVotes></Selection>";
+    String xml = Mutations.replaceAfter(Mutations.vlieland(), RU1, sel4,
+        sel4.replace("Id=\"4\"", "Id=\"99\""), 0);
+    EmlException e = rejected(() -> Mutations.read(xml), EmlRule.MISSING_SELECTION);
+    assertThat(e.englishMessage()).contains("candidate 4 of list 1");
+  }
+
+  @Test
+  void listTotalErrorNamesTheListsOwnSelectionAfterItsCandidatesWereRead() {
+    String xml = Mutations.replaceAfter(Mutations.vlieland(), RU1, "<ValidVotes>22</ValidVotes>",
+        "<ValidVotes>23</ValidVotes>", 0);
+    EmlException e = rejected(() -> Mutations.read(xml), EmlRule.LIST_TOTAL_MISMATCH);
+    assertThat(e.path()).isEqualTo(
+        "/EML/Count/Election[1]/Contests/Contest[1]/ReportingUnitVotes[1]/Selection[1]");
+  }
+
+  @Test
   void candidateBeforeAnyListIsRejected() {
     String xml = Mutations.replaceAfter(Mutations.vlieland(), RU1,
         "<Selection><AffiliationIdentifier Id=\"1\"><RegisteredName>NLV</RegisteredName></AffiliationIdentifier>"
