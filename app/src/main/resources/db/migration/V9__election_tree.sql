@@ -27,3 +27,23 @@ CREATE TABLE election_region_committee (
     PRIMARY KEY (election_id, seq, position),
     FOREIGN KEY (election_id, seq) REFERENCES election_region (election_id, seq) ON DELETE CASCADE
 ) STRICT;
+
+-- The documents of a finalised HSB (O 7 and 510c) are stored like the CSB's, so every download gives the same
+-- bytes. SQLite cannot widen a CHECK in place: the table is rebuilt with the kinds of every committee above the
+-- GSB (P 22-1 and U 16 too, for the CSB of TK/EP/PS2 and EK).
+CREATE TABLE csb_document_v9 (
+    committee_id        INTEGER NOT NULL REFERENCES committee (id) ON DELETE CASCADE,
+    kind                TEXT    NOT NULL CHECK (kind IN ('P22_1', 'P22_2', 'U16', 'O7', 'EML_510C', 'EML_510D',
+                                  'EML_520')),
+    file_name           TEXT    NOT NULL,
+    media_type          TEXT    NOT NULL,
+    fingerprint         TEXT    NOT NULL,
+    content             BLOB    NOT NULL,
+    created_by          INTEGER NOT NULL REFERENCES app_user (id),
+    created_at          TEXT    NOT NULL,
+    PRIMARY KEY (committee_id, kind)
+) STRICT;
+INSERT INTO csb_document_v9 SELECT committee_id, kind, file_name, media_type, fingerprint, content, created_by,
+    created_at FROM csb_document;
+DROP TABLE csb_document;
+ALTER TABLE csb_document_v9 RENAME TO csb_document;
