@@ -56,8 +56,9 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The centraal stembureau's screens: the GSB totals (import of the 510b with the fingerprint challenge, second
- * entry from paper, resolution), the apportionment with deceased candidates and lots, and the documents.
+ * The screens of the centraal stembureau and of a hoofdstembureau (the same intake, kind HSB): the GSB totals (import of the 510b with the fingerprint challenge, second
+ * entry from paper, resolution), the apportionment with deceased candidates and lots (CSB) or the kieskring
+ * totals with O 7 and 510c (HSB), and the documents.
  * Coordinators import, resolve and finalise; typists enter. Users of other committees get 404.
  */
 @Controller
@@ -67,12 +68,15 @@ class CsbController {
 
   private final CsbService service;
   private final CsbResultService results;
+  private final HsbResultService hsbResults;
   private final ElectionRepository elections;
   private final MessageSource messages;
 
-  CsbController(CsbService service, CsbResultService results, ElectionRepository elections, MessageSource messages) {
+  CsbController(CsbService service, CsbResultService results, HsbResultService hsbResults,
+      ElectionRepository elections, MessageSource messages) {
     this.service = service;
     this.results = results;
+    this.hsbResults = hsbResults;
     this.elections = elections;
     this.messages = messages;
   }
@@ -89,6 +93,8 @@ class CsbController {
     model.addAttribute("finalised", service.finalised(c));
     model.addAttribute("pending", session.getAttribute(PENDING));
     model.addAttribute("sealedRequired", service.requiresSealedFiles(c));
+    model.addAttribute("hsb", c.isHsb());
+    model.addAttribute("fileKind", service.fileKind(c));
     return "csb/overview";
   }
 
@@ -269,6 +275,11 @@ class CsbController {
     Csb c = csb(user);
     model.addAttribute("csb", c);
     model.addAttribute("coordinator", user.role() == Role.COORDINATOR);
+    if (c.isHsb()) {
+      // The HSB adds up its kieskring (O 7, 510c); seats are the CSB's.
+      model.addAttribute("view", hsbResults.view(c));
+      return "hsb/result";
+    }
     model.addAttribute("view", results.view(c));
     model.addAttribute("lists", elections.lists(c.election().id()));
     return "csb/result";
@@ -277,7 +288,7 @@ class CsbController {
   @PostMapping("/result/deceased")
   String deceased(@AuthenticationPrincipal UitslagPrincipal user, @RequestParam String candidate,
       @RequestParam(defaultValue = "false") boolean remove, HttpServletRequest request, RedirectAttributes flash) {
-    Csb c = coordinatorsCsb(user);
+    Csb c = centralCoordinatorsCsb(user);
     String[] parts = candidate.split("\\.");
     boolean ok;
     try {
@@ -297,7 +308,7 @@ class CsbController {
   @PostMapping("/result/lot")
   String lot(@AuthenticationPrincipal UitslagPrincipal user, @RequestParam String outcome,
       HttpServletRequest request, RedirectAttributes flash) {
-    Csb c = coordinatorsCsb(user);
+    Csb c = centralCoordinatorsCsb(user);
     if (!results.recordLot(c, outcome, user.id(), Actors.of(request))) {
       flash.addFlashAttribute("resultRefusal", "lot");
     }
@@ -306,14 +317,16 @@ class CsbController {
 
   @PostMapping("/result/lots/clear")
   String clearLots(@AuthenticationPrincipal UitslagPrincipal user, HttpServletRequest request) {
-    results.clearLots(coordinatorsCsb(user), Actors.of(request));
+    results.clearLots(centralCoordinatorsCsb(user), Actors.of(request));
     return "redirect:/csb/result";
   }
 
   @PostMapping("/result/finalise")
   String finalise(@AuthenticationPrincipal UitslagPrincipal user, HttpServletRequest request,
       RedirectAttributes flash) {
-    var outcome = results.finalise(coordinatorsCsb(user), user.id(), Actors.of(request));
+    Csb c = coordinatorsCsb(user);
+    var outcome = c.isHsb() ? hsbResults.finalise(c, user.id(), Actors.of(request))
+        : results.finalise(c, user.id(), Actors.of(request));
     if (outcome != CsbResultService.FinaliseOutcome.FINALISED) {
       flash.addFlashAttribute("resultRefusal", outcome.name());
     }
@@ -402,6 +415,15 @@ class CsbController {
       throw new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
     return service.csb(user.committeeId()).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+  }
+
+  /** The coordinator of a centraal stembureau: deceased candidates and lots are no business of an HSB. */
+  private Csb centralCoordinatorsCsb(UitslagPrincipal user) {
+    Csb c = coordinatorsCsb(user);
+    if (c.isHsb()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+    return c;
   }
 
   private Csb coordinatorsCsb(UitslagPrincipal user) {

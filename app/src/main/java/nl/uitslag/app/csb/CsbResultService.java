@@ -99,11 +99,15 @@ public class CsbResultService {
     }
   }
 
-  /** Document kinds the CSB produces, with their stored key, file name prefix and media type. */
+  /** Document kinds the CSB and the HSB produce, with their stored key, file name prefix and media type. */
   public enum DocumentKind {
     P22_2("Model_P22-2_", ".pdf", "application/pdf"),
     EML_510D("Totaaltelling_", ".eml.xml", "application/xml"),
-    EML_520("Resultaat_", ".eml.xml", "application/xml");
+    EML_520("Resultaat_", ".eml.xml", "application/xml"),
+    /** The HSB's PV of a kieskring (HsbResultService). */
+    O7("Model_O7_", ".pdf", "application/pdf"),
+    /** The HSB's count file of a kieskring (HsbResultService). */
+    EML_510C("Telling_", ".eml.xml", "application/xml");
 
     private final String prefix;
     private final String suffix;
@@ -117,6 +121,10 @@ public class CsbResultService {
 
     String fileName(String electionId) {
       return prefix + electionId + suffix;
+    }
+
+    String mediaType() {
+      return mediaType;
     }
   }
 
@@ -372,12 +380,15 @@ public class CsbResultService {
     return FinaliseOutcome.FINALISED;
   }
 
-  /** Reopens a finalised result (e.g. after a recount ordered under Kieswet V 4a): the documents are removed. */
+  /**
+   * Reopens a finalised result (e.g. after a recount ordered under Kieswet V 4a): the documents are removed. The
+   * same for an HSB, whose O 7 and 510c are removed.
+   */
   @Transactional
   public boolean reopen(Csb c, Actor actor) {
     int n = repo.deleteDocuments(c.committeeId());
     if (n > 0) {
-      audit.record("CSB_RESULT_REOPENED", AuditLevel.WARNING, actor, Map.of("committee", c.committeeId()));
+      audit.record(c.kind() + "_RESULT_REOPENED", AuditLevel.WARNING, actor, Map.of("committee", c.committeeId()));
     }
     return n > 0;
   }

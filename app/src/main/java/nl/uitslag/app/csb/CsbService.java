@@ -16,6 +16,7 @@ import nl.uitslag.app.audit.AuditLog;
 import nl.uitslag.app.election.ElectionRepository;
 import nl.uitslag.app.election.ElectionRepository.ElectionView;
 import nl.uitslag.app.election.ElectionRepository.ListView;
+import nl.uitslag.app.election.ElectionRepository.RegionView;
 import nl.uitslag.app.keystore.KeyStoreException;
 import nl.uitslag.app.keystore.KeyStoreService;
 import nl.uitslag.app.keystore.TransferPackageService;
@@ -49,11 +50,13 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The centraal stembureau's intake of the GSB totals (abacus.md §2 "CSB session"): a GSB's count file (510b) is
- * read strictly, confirmed against the fingerprint on its paper PV and stored as the first entry; a typist re-keys
- * the totals from the paper PV as the second entry; differences and errors are resolved by the coordinator with
- * the double-entry machine of the GSB (product.md §3). Every change writes an audit event in its transaction, and
- * a rejected file leaves nothing but its audit event.
+ * The intake of a committee above the GSB (abacus.md §2 "CSB session", product.md §2 flows 4 and 5): the
+ * hoofdstembureau of a kieskring takes in the 510b of every municipality under it in the 110a election tree; the
+ * centraal stembureau takes in the 510b of its municipalities (GR, ER, AB, PS1) or the 510c of its
+ * hoofdstembureaus (TK, EP, PS2, EK). A count file is read strictly, confirmed against the fingerprint on its paper
+ * PV and stored as the first entry; a typist re-keys the totals from the paper PV as the second entry; differences
+ * and errors are resolved by the coordinator with the double-entry machine of the GSB (product.md §3). Every change
+ * writes an audit event in its transaction, and a rejected file leaves nothing but its audit event.
  */
 @Service
 public class CsbService {
@@ -81,19 +84,49 @@ public class CsbService {
     this.clock = clock;
   }
 
-  /** A centraal stembureau and its election. */
-  public record Csb(long committeeId, String name, ElectionView election) {}
+  /** Which committee takes in the totals: a hoofdstembureau (one kieskring) or the centraal stembureau. */
+  public enum Kind { HSB, CSB }
 
-  /** A GSB whose totals the CSB takes in, with the state of their double entry and the file imported, if any. */
+  /**
+   * A committee that takes in the totals of the committees below it, and its election: the centraal stembureau
+   * (kind CSB, managing authority "CSB") or the hoofdstembureau of a kieskring (kind HSB, managing authority
+   * "HSB&lt;n&gt;" as in the real 510c files, e.g. HSB5 for kieskring Lelystad in TK2021).
+   */
+  public record Csb(long committeeId, String name, ElectionView election, Kind kind, String managingAuthority) {
+    /** A centraal stembureau. */
+    public Csb(long committeeId, String name, ElectionView election) {
+      this(committeeId, name, election, Kind.CSB, "CSB");
+    }
+
+    public boolean isHsb() {
+      return kind == Kind.HSB;
+    }
+
+    /** The number of the kieskring of an HSB ("HSB5" is kieskring 5). */
+    public int district() {
+      if (!isHsb() || !managingAuthority.matches("HSB\\d{1,3}")) {
+        throw new IllegalStateException("not the HSB of a kieskring: " + managingAuthority);
+      }
+      return Integer.parseInt(managingAuthority.substring(3));
+    }
+  }
+
+  /**
+   * A committee whose totals this committee takes in (a GSB, or for the CSB of a multi-district election an HSB),
+   * with the state of their double entry, the file imported if any, and the kind of count file it hands in.
+   */
   public record Source(String id, String name, DataEntryState state, Optional<String> countFileName,
-      Optional<String> countFileFingerprint) {}
+      Optional<String> countFileFingerprint, String fileKind) {}
+
+  /** A source as the election tree names it, before its entry state is looked up. */
+  record SourceRef(String id, String name, String fileKind) {}
 
   /**
    * A count file read without error, waiting for the coordinator to type two hidden groups of its fingerprint from
    * the paper PV. Kept in the user's session only; nothing of it is stored before the fingerprint is confirmed.
    */
   public record PendingImport(String source, String fileName, byte[] bytes, GsbResults results,
-      Fingerprint.Challenge challenge, String fingerprint) {}
+      Fingerprint.Challenge challenge, String fingerprint, String fileKind) {}
 
   /** Why a count file is refused, in Dutch and English (product.md §4: every rejection says why). */
   public static final class CountFileRejected extends RuntimeException {
@@ -145,14 +178,16 @@ public class CsbService {
 
   // ---------------------------------------------------------------- reading
 
-  /** The CSB with this committee id, or empty when the committee is not a CSB. */
+  /** The CSB or HSB with this committee id, or empty when the committee is neither (a GSB). */
   public Optional<Csb> csb(long committeeId) {
-    return jdbc.sql("SELECT id, election_id, name FROM committee WHERE id = ? AND kind = 'CSB'")
+    return jdbc.sql("SELECT id, election_id, name, kind, managing_authority FROM committee WHERE id = ?"
+            + " AND kind IN ('CSB', 'HSB')")
         .param(committeeId)
-        .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3)})
+        .query((rs, n) -> new Object[] {rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+            rs.getString(5)})
         .optional()
         .flatMap(row -> elections.findById((Long) row[1])
-            .map(e -> new Csb((Long) row[0], (String) row[2], e)));
+            .map(e -> new Csb((Long) row[0], (String) row[2], e, Kind.valueOf((String) row[3]), (String) row[4])));
   }
 
   /** The shape every GSB-totals entry of this election has. */
@@ -167,17 +202,24 @@ public class CsbService {
   }
 
   /**
-   * The GSBs whose totals this CSB takes in. For GR and ER the municipality (openbaar lichaam) is the only one;
-   * AB and PS with several municipalities need the election tree of the 110a, which is not stored yet.
+   * The committees whose totals this committee takes in, in the order of the election tree (product.md §2):
+   * <ul>
+   *   <li>an HSB: the municipalities (GEMEENTE regions) directly under its kieskring, each with its 510b; the
+   *       id is the four-digit municipality code the 510b carries as ManagingAuthority (region 668 is "0668");</li>
+   *   <li>the CSB of TK, EP, PS2 and EK: every region that seats an HSB, each with its 510c (id "HSB&lt;n&gt;");</li>
+   *   <li>the CSB of AB and PS1: every municipality of the tree, each with its 510b;</li>
+   *   <li>the CSB of GR and ER, or of an election stored before the tree was (V9): the election's own domain.</li>
+   * </ul>
    */
   public List<Source> sources(Csb c) {
     ResultsShape shape = shape(c);
     List<Source> out = new ArrayList<>();
-    String id = c.election().domainId();
-    DataEntryState state = repo.entry(c.committeeId(), id, shape).state();
-    Optional<CsbRepository.StoredFile> file = repo.countFile(c.committeeId(), id);
-    out.add(new Source(id, c.election().domainName(), state, file.map(CsbRepository.StoredFile::fileName),
-        file.map(CsbRepository.StoredFile::fingerprint)));
+    for (SourceRef ref : sourceRefs(c)) {
+      DataEntryState state = repo.entry(c.committeeId(), ref.id(), shape).state();
+      Optional<CsbRepository.StoredFile> file = repo.countFile(c.committeeId(), ref.id());
+      out.add(new Source(ref.id(), ref.name(), state, file.map(CsbRepository.StoredFile::fileName),
+          file.map(CsbRepository.StoredFile::fingerprint), ref.fileKind()));
+    }
     return out;
   }
 
@@ -201,6 +243,53 @@ public class CsbService {
    */
   public List<ImportedCountFile> importedCountFiles(long committeeId) {
     return repo.countFiles(committeeId);
+  }
+
+  List<SourceRef> sourceRefs(Csb c) {
+    ElectionView e = c.election();
+    List<RegionView> tree = elections.regions(e.id());
+    List<SourceRef> out = new ArrayList<>();
+    if (c.isHsb()) {
+      int district = c.district();
+      for (RegionView r : tree) {
+        if (r.category().equals("GEMEENTE") && r.number() != null && r.isUnder("KIESKRING", district)) {
+          out.add(new SourceRef(municipalityCode(r.number()), r.name(), "510b"));
+        }
+      }
+      return out;
+    }
+    if (!tree.isEmpty() && MULTI_DISTRICT.contains(e.subcategory())) {
+      for (RegionView r : tree) {
+        if (r.hasCommittee("HSB") && r.number() != null) {
+          out.add(new SourceRef("HSB" + r.number(), r.name(), "510c"));
+        }
+      }
+      return out;
+    }
+    if (!tree.isEmpty() && !e.category().equals("GR") && !e.category().equals("ER")) {
+      for (RegionView r : tree) {
+        if (r.category().equals("GEMEENTE") && r.number() != null) {
+          out.add(new SourceRef(municipalityCode(r.number()), r.name(), "510b"));
+        }
+      }
+      return out;
+    }
+    out.add(new SourceRef(e.domainId(), e.domainName(), "510b"));
+    return out;
+  }
+
+  /** Election types whose CSB takes in the 510c of hoofdstembureaus rather than the 510b of municipalities. */
+  static final java.util.Set<String> MULTI_DISTRICT = java.util.Set.of("TK", "EP", "PS2", "EK");
+
+  /** A municipality's CBS code as the 510b names its GSB: four digits, region 668 is "0668". */
+  static String municipalityCode(int regionNumber) {
+    return String.format(Locale.ROOT, "%04d", regionNumber);
+  }
+
+  /** The kind of count file this committee's sources hand in: 510c at the CSB of TK, EP, PS2, EK, else 510b. */
+  String fileKind(Csb c) {
+    return !c.isHsb() && MULTI_DISTRICT.contains(c.election().subcategory())
+        && !elections.regions(c.election().id()).isEmpty() ? "510c" : "510b";
   }
 
   /** The GSB with this id, or {@link UnknownSourceException}. */
@@ -275,7 +364,7 @@ public class CsbService {
     TransferPackageService.Opened opened;
     try {
       opened = packages.open(c.election().id(), packageBytes, secret,
-          new TransferPackageService.Expectation("510b", 1), actor);
+          new TransferPackageService.Expectation(fileKind(c), 1), actor);
     } catch (RejectedException e) {
       throw new CountFileRejected(TransferPackageService.message(e.reason(), Locale.forLanguageTag("nl")),
           TransferPackageService.message(e.reason(), Locale.ENGLISH));
@@ -301,9 +390,13 @@ public class CsbService {
     } catch (EmlException e) {
       throw new CountFileRejected(describe(e, true), describe(e, false));
     }
-    if (kind != EmlKind.E510B) {
-      throw new CountFileRejected("dit is geen telbestand van een gemeentelijk stembureau (510b) maar " + kind.id(),
-          "this is not a GSB count file (510b) but a " + kind.id());
+    String expectedKind = fileKind(c);
+    if (!kind.id().equals(expectedKind)) {
+      throw expectedKind.equals("510c")
+          ? new CountFileRejected("dit is geen telbestand van een hoofdstembureau (510c) maar " + kind.id(),
+              "this is not an HSB count file (510c) but a " + kind.id())
+          : new CountFileRejected("dit is geen telbestand van een gemeentelijk stembureau (510b) maar " + kind.id(),
+              "this is not a GSB count file (510b) but a " + kind.id());
     }
     ElectionView e = c.election();
     var id = count.election();
@@ -314,17 +407,28 @@ public class CsbService {
           "the file is for election " + id.id() + " of " + id.electionDate() + ", not for " + e.identifier());
     }
     String source = count.authority().id();
-    if (sources(c).stream().noneMatch(s -> s.id().equals(source))) {
-      throw new CountFileRejected(
-          "het bestand komt van " + source + " (" + count.authority().name() + "), geen gemeentelijk stembureau van"
-              + " dit centraal stembureau",
-          "the file comes from " + source + " (" + count.authority().name() + "), not a GSB of this CSB");
+    if (sourceRefs(c).stream().noneMatch(s -> s.id().equals(source))) {
+      String nl = c.isHsb() ? "geen gemeente in kieskring " + c.district() + " van dit hoofdstembureau"
+          : "geen " + (expectedKind.equals("510c") ? "hoofdstembureau" : "gemeentelijk stembureau")
+              + " van dit centraal stembureau";
+      String en = c.isHsb() ? "not a municipality in kieskring " + c.district() + " of this HSB"
+          : "not " + (expectedKind.equals("510c") ? "an HSB" : "a GSB") + " of this CSB";
+      throw new CountFileRejected("het bestand komt van " + source + " (" + count.authority().name() + "), " + nl,
+          "the file comes from " + source + " (" + count.authority().name() + "), " + en);
     }
     if (count.contests().size() != 1 || count.contests().get(0).total() == null) {
       throw new CountFileRejected("het bestand moet precies één totaaltelling bevatten",
           "the file must contain exactly one contest with a total");
     }
     ContestCount contest = count.contests().get(0);
+    Integer expectedContest = c.isHsb() ? Integer.valueOf(c.district())
+        : expectedKind.equals("510c") ? Integer.valueOf(source.substring(3)) : null;
+    Integer contestNumber = contestNumber(contest.contestId());
+    if (expectedContest != null && contestNumber != null && !contestNumber.equals(expectedContest)) {
+      // The 510b of a TK/EP/PS2 municipality and the 510c of an HSB count one kieskring: its number is the contest.
+      throw new CountFileRejected("het bestand telt kieskring " + contest.contestId() + ", niet kieskring "
+          + expectedContest, "the file counts kieskring " + contest.contestId() + ", not kieskring " + expectedContest);
+    }
     GsbResults results;
     try {
       results = GsbTotals.fromCount(contest.total(), shape(c));
@@ -335,7 +439,27 @@ public class CsbService {
     }
     Fingerprint fingerprint = Fingerprint.of(bytes);
     // The hidden groups are drawn now with SecureRandom, never derived from the file (product.md §4).
-    return new PendingImport(source, name, bytes.clone(), results, fingerprint.challenge(), fingerprint.toString());
+    return new PendingImport(source, name, bytes.clone(), results, fingerprint.challenge(), fingerprint.toString(),
+        kind.id());
+  }
+
+  /** The kieskring number of a contest id: digits, or Roman numerals (PS2023 Limburg); null for "geen"/"alle". */
+  static Integer contestNumber(String contestId) {
+    if (contestId.matches("\\d{1,3}")) {
+      return Integer.valueOf(contestId);
+    }
+    if (!contestId.matches("[IVXLC]{1,8}")) {
+      return null;
+    }
+    int total = 0;
+    int previous = 0;
+    for (int i = contestId.length() - 1; i >= 0; i--) {
+      int v = "IVXLC".indexOf(contestId.charAt(i));
+      int value = new int[] {1, 5, 10, 50, 100}[v];
+      total += value < previous ? -value : value;
+      previous = Math.max(previous, value);
+    }
+    return total;
   }
 
   private static String describe(EmlException e, boolean dutch) {
@@ -350,7 +474,7 @@ public class CsbService {
     details.put("committee", c.committeeId());
     details.put("file", fileName == null ? "" : fileName);
     details.put("reason", reason);
-    audit.record("CSB_COUNT_FILE_REJECTED", AuditLevel.WARNING, actor, details);
+    audit.record(c.kind() + "_COUNT_FILE_REJECTED", AuditLevel.WARNING, actor, details);
   }
 
   /**
@@ -368,12 +492,12 @@ public class CsbService {
     details.put("fingerprint", p.fingerprint());
     if (!p.challenge().verify(typedFirst, typedSecond)) {
       details.put("reason", "fingerprint groups typed from paper do not match");
-      audit.record("CSB_COUNT_FILE_REJECTED", AuditLevel.WARNING, actor, details);
+      audit.record(c.kind() + "_COUNT_FILE_REJECTED", AuditLevel.WARNING, actor, details);
       return ImportOutcome.FINGERPRINT_MISMATCH;
     }
     if (finalised(c)) {
       details.put("reason", "the result is finalised");
-      audit.record("CSB_COUNT_FILE_REJECTED", AuditLevel.WARNING, actor, details);
+      audit.record(c.kind() + "_COUNT_FILE_REJECTED", AuditLevel.WARNING, actor, details);
       return ImportOutcome.FINALISED;
     }
     ResultsShape shape = shape(c);
@@ -382,16 +506,16 @@ public class CsbService {
     DataEntryOutcome o = doubleEntry(shape).importDigitalEntry(stored.state(), user, p.results(), now);
     if (!(o instanceof Accepted a)) {
       details.put("reason", "the totals of this GSB are already being entered (" + stored.state().status() + ")");
-      audit.record("CSB_COUNT_FILE_REJECTED", AuditLevel.WARNING, actor, details);
+      audit.record(c.kind() + "_COUNT_FILE_REJECTED", AuditLevel.WARNING, actor, details);
       return ImportOutcome.ALREADY_ENTERED;
     }
     if (!repo.storeEntry(c.committeeId(), p.source(), a.state(), stored.version(), now)) {
       throw new ConcurrentChangeException();
     }
-    repo.storeCountFile(c.committeeId(), p.source(), "510b", p.fileName(), p.fingerprint(), p.bytes(), user.value(),
+    repo.storeCountFile(c.committeeId(), p.source(), p.fileKind(), p.fileName(), p.fingerprint(), p.bytes(), user.value(),
         now);
     details.put("to", a.state().status().name());
-    audit.record("CSB_COUNT_FILE_IMPORTED", AuditLevel.INFO, actor, details);
+    audit.record(c.kind() + "_COUNT_FILE_IMPORTED", AuditLevel.INFO, actor, details);
     return ImportOutcome.IMPORTED;
   }
 
@@ -480,7 +604,7 @@ public class CsbService {
       }
       details.put("from", stored.state().status().name());
       details.put("to", a.state().status().name());
-      audit.record("CSB_ENTRY_" + a.event().name(), AuditLevel.INFO, actor, details);
+      audit.record(c.kind() + "_ENTRY_" + a.event().name(), AuditLevel.INFO, actor, details);
     }
     return step;
   }

@@ -88,6 +88,33 @@ final class GsbTotals {
         pages);
   }
 
+  /**
+   * The field-by-field sum of totals of the same shape, e.g. a kieskring's totals from those of its municipalities
+   * (Kieswet O 2 for the HSB). Added in long, so an overflow is never silent; a sum above the largest count on a
+   * paper model ({@link nl.uitslag.domain.results.Counts#MAX}) is refused.
+   */
+  static GsbResults sum(List<GsbResults> totals) {
+    if (totals.isEmpty()) {
+      throw new IllegalArgumentException("nothing to add up");
+    }
+    List<nl.uitslag.domain.results.ResultsField> first = totals.get(0).fields();
+    long[] sum = new long[first.size()];
+    for (GsbResults r : totals) {
+      List<nl.uitslag.domain.results.ResultsField> fields = r.fields();
+      if (fields.size() != sum.length) {
+        throw new Mismatch("totals of different shapes cannot be added up");
+      }
+      for (int i = 0; i < sum.length; i++) {
+        sum[i] = Math.addExact(sum[i], ((nl.uitslag.domain.results.FieldValue.Count) fields.get(i).value()).value());
+      }
+    }
+    List<nl.uitslag.domain.results.FieldValue> values = new ArrayList<>();
+    for (int i = 0; i < sum.length; i++) {
+      values.add(new nl.uitslag.domain.results.FieldValue.Count(count(first.get(i).path(), sum[i])));
+    }
+    return totals.get(0).withValues(values);
+  }
+
   /** The GSB totals as the vote counts of a reporting unit in the CSB's 510d. */
   static VoteCounts toCount(GsbResults r, Map<Integer, String> appellations) {
     List<nl.uitslag.domain.count.ListVotes> lists = new ArrayList<>();

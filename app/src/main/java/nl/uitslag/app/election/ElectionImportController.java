@@ -91,6 +91,7 @@ class ElectionImportController {
   String create(
       @RequestParam String countingMethod,
       @RequestParam(defaultValue = "GSB") String committee,
+      @RequestParam(required = false) Integer district,
       HttpSession session,
       HttpServletRequest request,
       Model model) {
@@ -98,7 +99,8 @@ class ElectionImportController {
     try {
       // An import adds a whole election at once: a copy from just before it makes it undoable.
       backups.backup(BackupService.Reason.BEFORE_RISKY_OPERATION, Actors.of(request));
-      long id = imports.create(wizard, countingMethod, committee, Actors.of(request));
+      long id = imports.create(wizard, countingMethod, committee, committee.equals("HSB") ? district : null,
+          Actors.of(request));
       session.removeAttribute(WIZARD);
       return "redirect:/admin/elections/" + id + "/keys?setup=true";
     } catch (ElectionImportService.ElectionExistsException e) {

@@ -18,6 +18,7 @@ import nl.uitslag.domain.election.CandidateList;
 import nl.uitslag.domain.election.CandidateLists;
 import nl.uitslag.domain.election.ContestLists;
 import nl.uitslag.domain.election.ElectionDefinition;
+import nl.uitslag.domain.election.ElectionRegion;
 import nl.uitslag.domain.election.PollingStation;
 import nl.uitslag.domain.election.PollingStations;
 import nl.uitslag.domain.fingerprint.Fingerprint;
@@ -90,6 +91,11 @@ public class ElectionImportService {
 
     public String stationsFingerprint() {
       return stationsFingerprint;
+    }
+
+    /** The kieskringen of the confirmed 110a whose hoofdstembureau this installation can be. */
+    public List<ElectionRegion> hsbDistricts() {
+      return definition == null ? List.of() : ElectionImportService.hsbDistricts(definition);
     }
 
     /** The next file the wizard asks for. */
@@ -189,7 +195,7 @@ public class ElectionImportService {
     audit.record("EML_IMPORT_REJECTED", AuditLevel.WARNING, actor, details);
   }
 
-  /** Stores the election with its lists, candidates, polling stations and GSB committee. */
+  /** Stores the election with its lists, candidates, polling stations, election tree and GSB committee. */
   @Transactional
   public long create(ImportWizard wizard, String countingMethod, Actor actor) {
     return create(wizard, countingMethod, "GSB", actor);
@@ -202,8 +208,41 @@ public class ElectionImportService {
    */
   @Transactional
   public long create(ImportWizard wizard, String countingMethod, String committeeKind, Actor actor) {
-    if (!committeeKind.equals("GSB") && !committeeKind.equals("CSB")) {
-      throw new IllegalArgumentException("committee must be GSB or CSB");
+    return create(wizard, countingMethod, committeeKind, null, actor);
+  }
+
+  /**
+   * The kieskringen whose hoofdstembureau this installation can be: the regions of the 110a's election tree that
+   * seat an HSB (Kieswet E 2), in file order.
+   */
+  public static List<ElectionRegion> hsbDistricts(ElectionDefinition definition) {
+    List<ElectionRegion> out = new ArrayList<>();
+    for (ElectionRegion r : definition.regions()) {
+      if (r.number() != null && r.committees().stream().anyMatch(c -> c.category().equals("HSB"))) {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * As {@link #create(ImportWizard, String, String, Actor)}, and for committee "HSB" the hoofdstembureau of the
+   * kieskring with this number (a region of the election tree that seats an HSB): managing authority
+   * "HSB&lt;n&gt;" as in the real 510c files (e.g. HSB5 for kieskring Lelystad in TK2021).
+   */
+  @Transactional
+  public long create(ImportWizard wizard, String countingMethod, String committeeKind, Integer district,
+      Actor actor) {
+    if (!committeeKind.equals("GSB") && !committeeKind.equals("CSB") && !committeeKind.equals("HSB")) {
+      throw new IllegalArgumentException("committee must be GSB, HSB or CSB");
+    }
+    ElectionRegion hsbDistrict = null;
+    if (committeeKind.equals("HSB")) {
+      if (wizard.definition == null || district == null) {
+        throw new IllegalArgumentException("an HSB needs its kieskring");
+      }
+      hsbDistrict = hsbDistricts(wizard.definition).stream().filter(r -> r.number().equals(district)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("kieskring " + district + " has no HSB in the 110a"));
     }
     if (wizard.definition == null || wizard.lists == null) {
       throw new IllegalStateException("110a and 230b must be confirmed first");
@@ -228,7 +267,8 @@ public class ElectionImportService {
                 id.electionDate(),
                 def.numberOfSeats(),
                 id.domain() == null ? id.name() : id.domain().name(),
-                id.domain() == null ? "" : id.domain().id(),
+                // A province's domain has a name but no Id in real 110a files (PS2023 Drenthe).
+                id.domain() == null || id.domain().id() == null ? "" : id.domain().id(),
                 countingMethod,
                 eligible),
             Instant.now(clock));
@@ -256,9 +296,13 @@ public class ElectionImportService {
             new PollingStationView(0, ps.number(), ps.name(), ps.postcode(), null, "FIXED", ps.eligibleVoters()));
       }
     }
-    String authority = id.domain() == null ? id.id() : id.domain().id();
+    elections.insertRegions(electionId, def.regions());
+    String authority = id.domain() == null || id.domain().id() == null ? id.id() : id.domain().id();
     String area = id.domain() == null ? id.name() : id.domain().name();
-    if (committeeKind.equals("CSB")) {
+    if (hsbDistrict != null) {
+      elections.insertCommittee(electionId, "HSB", "Hoofdstembureau " + hsbDistrict.name(),
+          "HSB" + hsbDistrict.number());
+    } else if (committeeKind.equals("CSB")) {
       elections.insertCommittee(electionId, "CSB", "Centraal stembureau " + area, "CSB");
     } else {
       elections.insertCommittee(electionId, "GSB", "Gemeentelijk stembureau " + area, authority);
@@ -270,6 +314,10 @@ public class ElectionImportService {
     details.put("110b", wizard.stationsFingerprint == null ? "" : wizard.stationsFingerprint);
     details.put("countingMethod", countingMethod);
     details.put("committee", committeeKind);
+    if (hsbDistrict != null) {
+      details.put("district", hsbDistrict.number());
+    }
+    details.put("regions", def.regions().size());
     audit.record("ELECTION_CREATED", AuditLevel.INFO, actor, details);
     return electionId;
   }

@@ -2,7 +2,9 @@ package nl.uitslag.app.election;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -85,6 +87,80 @@ public class ElectionRepository {
                 + " VALUES (?, ?, ?, ?, ?, ?, ?)")
         .params(electionId, ps.number(), ps.name(), ps.postcode(), ps.locality(), ps.kind(), ps.eligibleVoters())
         .update();
+  }
+
+  /**
+   * One region of the stored election tree (110a kr:ElectionTree) with the committee categories seated there (CSB,
+   * HSB, PSB), in file order.
+   */
+  public record RegionView(String category, Integer number, String name, String superiorCategory,
+      Integer superiorNumber, List<String> committees) {
+    public RegionView {
+      committees = List.copyOf(committees);
+    }
+
+    /** Whether a committee of this category (e.g. HSB) is seated at this region. */
+    public boolean hasCommittee(String committeeCategory) {
+      return committees.contains(committeeCategory);
+    }
+
+    /** Whether this region lies directly under the region of the given category and number. */
+    public boolean isUnder(String category, int number) {
+      return category.equals(superiorCategory) && superiorNumber != null && superiorNumber == number;
+    }
+  }
+
+  /** Stores the election tree of the 110a, in file order; committee names are kept where the file gives them. */
+  public void insertRegions(long electionId, List<nl.uitslag.domain.election.ElectionRegion> regions) {
+    int seq = 0;
+    for (var r : regions) {
+      seq++;
+      jdbc.sql("INSERT INTO election_region (election_id, seq, category, number, name, superior_category,"
+              + " superior_number) VALUES (?, ?, ?, ?, ?, ?, ?)")
+          .params(electionId, seq, r.category(), r.number(), r.name(), r.superiorCategory(), r.superiorNumber())
+          .update();
+      int position = 0;
+      for (var c : r.committees()) {
+        position++;
+        jdbc.sql("INSERT INTO election_region_committee (election_id, seq, position, category, name)"
+                + " VALUES (?, ?, ?, ?, ?)")
+            .params(electionId, seq, position, c.category(), c.name())
+            .update();
+      }
+    }
+  }
+
+  /** The stored election tree in file order; empty for an election created before the tree was stored. */
+  public List<RegionView> regions(long electionId) {
+    Map<Integer, List<String>> committees = new java.util.HashMap<>();
+    jdbc.sql("SELECT seq, category FROM election_region_committee WHERE election_id = ? ORDER BY seq, position")
+        .param(electionId)
+        .query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)})
+        .list()
+        .forEach(row -> committees.computeIfAbsent((Integer) row[0], k -> new ArrayList<>()).add((String) row[1]));
+    return jdbc.sql("SELECT seq, category, number, name, superior_category, superior_number FROM election_region"
+            + " WHERE election_id = ? ORDER BY seq")
+        .param(electionId)
+        .query((rs, n) -> {
+          int seq = rs.getInt(1);
+          int number = rs.getInt(3);
+          Integer num = rs.wasNull() ? null : number;
+          int sup = rs.getInt(6);
+          Integer supNum = rs.wasNull() ? null : sup;
+          return new RegionView(rs.getString(2), num, rs.getString(4), rs.getString(5), supNum,
+              committees.getOrDefault(seq, List.of()));
+        })
+        .list();
+  }
+
+  /** The committee this installation serves for the election, as stored at its creation. */
+  public record CommitteeView(long id, String kind, String name, String managingAuthority) {}
+
+  public List<CommitteeView> committees(long electionId) {
+    return jdbc.sql("SELECT id, kind, name, managing_authority FROM committee WHERE election_id = ? ORDER BY id")
+        .param(electionId)
+        .query((rs, n) -> new CommitteeView(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+        .list();
   }
 
   public long insertCommittee(long electionId, String kind, String name, String managingAuthority) {

@@ -56,14 +56,21 @@ final class CsbTestSupport {
   /** A CSB created through the import wizard from the given 110a and 230b, each confirmed by its fingerprint. */
   static CsbTestSupport fromFiles(MockMvc mvc, UitslagUserDetailsService details, UserRepository users,
       ElectionImportService imports, JdbcClient jdbc, byte[] definition, byte[] lists) {
+    return fromFiles(mvc, details, users, imports, jdbc, definition, lists, "CSB", null);
+  }
+
+  /** A CSB, or the HSB of kieskring {@code district}, created through the import wizard. */
+  static CsbTestSupport fromFiles(MockMvc mvc, UitslagUserDetailsService details, UserRepository users,
+      ElectionImportService imports, JdbcClient jdbc, byte[] definition, byte[] lists, String kind,
+      Integer district) {
     var wizard = new ElectionImportService.ImportWizard();
     imports.read(wizard, ElectionImportService.FileKind.DEFINITION_110A, "110a.eml.xml", definition);
     confirm(imports, wizard, definition);
     imports.read(wizard, ElectionImportService.FileKind.CANDIDATE_LISTS_230B, "230b.eml.xml", lists);
     confirm(imports, wizard, lists);
-    long electionId = imports.create(wizard, "CSO", "CSB", Actor.console());
-    long committeeId = jdbc.sql("SELECT id FROM committee WHERE election_id = ? AND kind = 'CSB'")
-        .param(electionId).query(Long.class).single();
+    long electionId = imports.create(wizard, "CSO", kind, district, Actor.console());
+    long committeeId = jdbc.sql("SELECT id FROM committee WHERE election_id = ? AND kind = ?")
+        .params(electionId, kind).query(Long.class).single();
     return new CsbTestSupport(mvc, details, users, committeeId);
   }
 

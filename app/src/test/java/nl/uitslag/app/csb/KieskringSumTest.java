@@ -1,0 +1,88 @@
+package nl.uitslag.app.csb;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import nl.uitslag.domain.results.Counts;
+import nl.uitslag.domain.results.FieldValue;
+import nl.uitslag.domain.results.GsbResults;
+import nl.uitslag.domain.results.ListShape;
+import nl.uitslag.domain.results.ModelVariant;
+import nl.uitslag.domain.results.ResultsShape;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The totals of a kieskring are the sum of the totals of its municipalities (Kieswet O 2 for the HSB), field by
+ * field and exactly: for any number of municipalities and any counts, every field of the sum is the long sum of
+ * that field, in any order; a sum too large for the paper model is refused, never wrapped.
+ */
+class KieskringSumTest {
+  private static final ResultsShape SHAPE = new ResultsShape(List.of(new ListShape(1, 4), new ListShape(2, 2),
+      new ListShape(3, 5)), true);
+
+  static GsbResults totals(List<Integer> values) {
+    List<FieldValue> fv = new ArrayList<>();
+    values.forEach(v -> fv.add(new FieldValue.Count(v)));
+    return (GsbResults) SHAPE.emptyResults(ModelVariant.GSB_TOTALS).withValues(fv);
+  }
+
+  static int fieldCount() {
+    return SHAPE.emptyResults(ModelVariant.GSB_TOTALS).fields().size();
+  }
+
+  @Provide
+  Arbitrary<List<List<Integer>>> municipalities() {
+    Arbitrary<List<Integer>> one = Arbitraries.integers().between(0, 5_000_000).list().ofSize(fieldCount());
+    return one.list().ofMinSize(1).ofMaxSize(40);
+  }
+
+  @Property(tries = 300)
+  void everyFieldOfTheKieskringTotalIsTheExactSumOfTheMunicipalities(
+      @ForAll("municipalities") List<List<Integer>> municipalities) {
+    List<GsbResults> totals = new ArrayList<>();
+    municipalities.forEach(m -> totals.add(totals(m)));
+    GsbResults sum = GsbTotals.sum(totals);
+    var fields = sum.fields();
+    for (int i = 0; i < fields.size(); i++) {
+      long expected = 0;
+      for (List<Integer> m : municipalities) {
+        expected += m.get(i);
+      }
+      assertThat((long) ((FieldValue.Count) fields.get(i).value()).value()).as(fields.get(i).path())
+          .isEqualTo(expected);
+    }
+  }
+
+  @Property(tries = 100)
+  void theSumDoesNotDependOnTheOrderOfTheMunicipalities(
+      @ForAll("municipalities") List<List<Integer>> municipalities) {
+    List<GsbResults> totals = new ArrayList<>();
+    municipalities.forEach(m -> totals.add(totals(m)));
+    List<GsbResults> reversed = new ArrayList<>(totals);
+    java.util.Collections.reverse(reversed);
+    assertThat(GsbTotals.sum(reversed)).isEqualTo(GsbTotals.sum(totals));
+  }
+
+  @Test
+  void aSumAboveTheLargestCountOnThePaperModelIsRefusedNotWrapped() {
+    List<Integer> big = new ArrayList<>();
+    for (int i = 0; i < fieldCount(); i++) {
+      big.add(Counts.MAX);
+    }
+    assertThatThrownBy(() -> GsbTotals.sum(List.of(totals(big), totals(big))))
+        .isInstanceOf(GsbTotals.Mismatch.class)
+        .hasMessageContaining("is not a count between 0 and " + Counts.MAX);
+  }
+
+  @Test
+  void nothingToAddUpIsRefused() {
+    assertThatThrownBy(() -> GsbTotals.sum(List.of())).isInstanceOf(IllegalArgumentException.class);
+  }
+}
