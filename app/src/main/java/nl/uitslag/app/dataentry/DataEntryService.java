@@ -387,6 +387,11 @@ public class DataEntryService {
    * which polls with sleeps of up to 100 ms and leaves the write lock idle in between.
    */
   private boolean storeSaved(PendingWrite mine) {
+    if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+      // Inside a caller's transaction the save commits with it, so it must not carry other typists' saves,
+      // which would be acknowledged before that commit.
+      return writeOne(mine);
+    }
     synchronized (pendingWrites) {
       pendingWrites.add(mine);
     }

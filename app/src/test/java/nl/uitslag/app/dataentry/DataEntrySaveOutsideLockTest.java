@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A save is computed from a read taken without the write lock and stored only if the session and the entry are
@@ -44,6 +45,7 @@ class DataEntrySaveOutsideLockTest {
   @Autowired DataEntryService service;
   @Autowired DataEntryRepository repo;
   @Autowired AuditLog audit;
+  @Autowired TransactionTemplate tx;
 
   private DataEntryFixture fx;
   private CommitteeInfo c;
@@ -136,6 +138,20 @@ class DataEntrySaveOutsideLockTest {
         .isEqualTo(1 + accepted);
     assertThat(savedEvents()).isEqualTo(savedBefore + accepted);
     assertThat(audit.verify()).isEmpty();
+  }
+
+  @Test
+  void aSaveInsideACallersTransactionIsStoredWithItAndGoneWhenItRollsBack() {
+    long savedBefore = savedEvents();
+    Boolean accepted = tx.execute(t -> {
+      boolean ok = service.save(c, ps, EntryNumber.FIRST, anna, Map.of("A", new FieldValue.Count(3)), 5, annaActor)
+          .accepted();
+      t.setRollbackOnly();
+      return ok;
+    });
+    assertThat(accepted).isTrue();
+    assertThat(repo.entry(repo.currentSession(fx.committeeId).orElseThrow().id(), ps).version()).isEqualTo(1);
+    assertThat(savedEvents()).isEqualTo(savedBefore);
   }
 
   @Test
