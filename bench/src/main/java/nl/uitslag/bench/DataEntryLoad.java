@@ -35,12 +35,19 @@ import java.util.regex.Pattern;
  * lost). Starts the real jar on a fresh data directory, creates the TK2021 election through the import wizard
  * (the real 110a and Lelystad 230b from /work/shared, plus a generated 110b with one polling station per typist),
  * creates the users through the administrator's page, and lets every typist save their own Na 31-2 Bijlage 1
- * (29 lists) over and over. Reports p50, p99 and the maximum save latency and the number of failed saves.
+ * (29 lists) over and over. Reports p50, p99 and the maximum save latency, the number of failed saves, and the
+ * server's CPU time per save (all its threads, over the measured window only; after two warm-up saves per typist),
+ * with the load average, because wall-clock figures mean little on a shared machine.
  *
  * <pre>
  * ./mvnw -q -B -Pbench -pl app,bench -am package -DskipTests
  * java -cp bench/target/benchmarks.jar nl.uitslag.bench.DataEntryLoad [typists] [seconds] [think-ms]
  * </pre>
+ *
+ * System properties: {@code uitslag.endpoint} = {@code save} (default: the Save button, answered with the whole
+ * form) or {@code autosave} (the htmx autosave, answered with its status line); {@code uitslag.serverJvm} = extra
+ * server JVM options separated by spaces (e.g. {@code -XX:StartFlightRecording=filename=/tmp/save.jfr});
+ * {@code uitslag.jar} = the server jar (default {@code app/target/uitslag.jar}).
  *
  * Bounded: at most 10 minutes of load whatever is asked (default 60 s).
  */

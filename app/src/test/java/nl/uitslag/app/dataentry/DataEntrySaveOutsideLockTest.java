@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A save is computed from a read taken without the write lock and stored only if the session and the entry are
@@ -44,6 +45,7 @@ class DataEntrySaveOutsideLockTest {
   @Autowired DataEntryService service;
   @Autowired DataEntryRepository repo;
   @Autowired AuditLog audit;
+  @Autowired TransactionTemplate tx;
 
   private DataEntryFixture fx;
   private CommitteeInfo c;
@@ -138,9 +140,74 @@ class DataEntrySaveOutsideLockTest {
     assertThat(audit.verify()).isEmpty();
   }
 
+  @Test
+  void aSaveInsideACallersTransactionIsStoredWithItAndGoneWhenItRollsBack() {
+    long savedBefore = savedEvents();
+    Boolean accepted = tx.execute(t -> {
+      boolean ok = service.save(c, ps, EntryNumber.FIRST, anna, Map.of("A", new FieldValue.Count(3)), 5, annaActor)
+          .accepted();
+      t.setRollbackOnly();
+      return ok;
+    });
+    assertThat(accepted).isTrue();
+    assertThat(repo.entry(repo.currentSession(fx.committeeId).orElseThrow().id(), ps).version()).isEqualTo(1);
+    assertThat(savedEvents()).isEqualTo(savedBefore);
+  }
+
+  @Test
+  void savesOfThreeTypistsWrittenTogetherAreEachStoredAndAuditedOnce() throws Exception {
+    DataEntryFixture three = new DataEntryFixture(elections, users, 3);
+    CommitteeInfo gsb = service.committee(three.committeeId).orElseThrow();
+    service.changeSession(gsb, DataEntryService.SessionAction.START, Actor.console());
+    List<String> typists = List.of(three.anna, three.bert, three.carla);
+    for (int t = 0; t < 3; t++) {
+      long id = users.findByUsername(typists.get(t)).orElseThrow().id();
+      assertThat(service.claim(gsb, three.stations.get(t), EntryNumber.FIRST, new UserId(id), Actor.console())
+          .accepted()).isTrue();
+    }
+    long before = savedEvents(three.committeeId);
+    int rounds = 6;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(3);
+    List<Future<Integer>> accepted = new ArrayList<>();
+    for (int t = 0; t < 3; t++) {
+      long id = users.findByUsername(typists.get(t)).orElseThrow().id();
+      long station = three.stations.get(t);
+      Actor actor = new Actor(id, typists.get(t), "127.0.0.1");
+      accepted.add(pool.submit(() -> {
+        start.await();
+        int n = 0;
+        for (int r = 1; r <= rounds; r++) {
+          if (service.save(gsb, station, EntryNumber.FIRST, new UserId(id), Map.of("A", new FieldValue.Count(r)), r,
+              actor).accepted()) {
+            n++;
+          }
+        }
+        return n;
+      }));
+    }
+    start.countDown();
+    long sessionId = repo.currentSession(three.committeeId).orElseThrow().id();
+    for (int t = 0; t < 3; t++) {
+      // Every save of a typist is their only writer: none may be lost or refused.
+      assertThat(accepted.get(t).get()).isEqualTo(rounds);
+      var stored = repo.entry(sessionId, three.stations.get(t));
+      assertThat(stored.version()).isEqualTo(1 + rounds);
+      assertThat(((FirstEntryInProgress) stored.state()).entry().results().valueOf("A"))
+          .isEqualTo(new FieldValue.Count(rounds));
+    }
+    pool.shutdown();
+    assertThat(savedEvents(three.committeeId)).isEqualTo(before + 3L * rounds);
+    assertThat(audit.verify()).isEmpty();
+  }
+
   private long savedEvents() {
+    return savedEvents(fx.committeeId);
+  }
+
+  private long savedEvents(long committeeId) {
     return audit.events(10_000).stream()
-        .filter(e -> e.eventType().equals("DATA_ENTRY_SAVED") && e.details().contains("\"committee\":" + fx.committeeId + ","))
+        .filter(e -> e.eventType().equals("DATA_ENTRY_SAVED") && e.details().contains("\"committee\":" + committeeId + ","))
         .count();
   }
 }
