@@ -23,7 +23,10 @@ class CsbDistrictRepository {
   List<District> districts(long committeeId) {
     return jdbc.sql("SELECT number, name, vote_weight FROM csb_district WHERE committee_id = ? ORDER BY number")
         .param(committeeId)
-        .query((rs, n) -> new District(rs.getInt(1), rs.getString(2), (Long) rs.getObject(3, Long.class)))
+        .query((rs, n) -> {
+          long w = rs.getLong(3);
+          return new District(rs.getInt(1), rs.getString(2), rs.wasNull() ? null : w);
+        })
         .list();
   }
 
