@@ -216,12 +216,45 @@ class CsbMultiResult {
   private static Count count510d(Csb c, State s, ElectionIdentifier id, ManagingAuthority authority) {
     List<ReportingUnitCount> units = new ArrayList<>();
     List<VoteCounts> parts = new ArrayList<>();
+    Map<Integer, Integer> shape = new TreeMap<>();
+    Map<Integer, String> names = new TreeMap<>();
+    for (VoteCounts v : s.counts().values()) {
+      for (ListVotes l : v.lists()) {
+        names.putIfAbsent(l.listNumber(), l.appellation());
+        l.candidates().forEach(x -> shape.merge(l.listNumber(), x.position(), Math::max));
+        shape.putIfAbsent(l.listNumber(), 0);
+      }
+    }
     for (DistrictInfo d : s.districts()) {
-      VoteCounts v = scaled(s.counts().get(d.number()), weight(c, d));
+      VoteCounts v = padded(scaled(s.counts().get(d.number()), weight(c, d)), shape, names);
       parts.add(v);
       units.add(new ReportingUnitCount(DistrictTotals.sourceId(d.number()), d.name(), null, null, v, List.of()));
     }
     return new Count(id, authority, null, null, List.of(new ContestCount("alle", null, sum(parts), units)));
+  }
+
+  /**
+   * The count with every list and candidate position of the total: the EML writer requires every reporting unit to
+   * carry the selections of the total (EML-022), so a list or position not nominated in this kieskring is written
+   * with 0 votes. The builder ignores a list with 0 votes where the kieskring's 230b does not nominate it.
+   */
+  static VoteCounts padded(VoteCounts v, Map<Integer, Integer> shape, Map<Integer, String> names) {
+    List<ListVotes> lists = new ArrayList<>();
+    for (Map.Entry<Integer, Integer> e : shape.entrySet()) {
+      ListVotes l = v.list(e.getKey());
+      Map<Integer, Long> byPosition = new TreeMap<>();
+      if (l != null) {
+        l.candidates().forEach(x -> byPosition.put(x.position(), x.votes()));
+      }
+      List<CandidateVotes> cv = new ArrayList<>();
+      for (int p = 1; p <= e.getValue(); p++) {
+        cv.add(new CandidateVotes(p, byPosition.getOrDefault(p, 0L)));
+      }
+      lists.add(new ListVotes(e.getKey(), l == null ? names.getOrDefault(e.getKey(), "") : l.appellation(),
+          l == null ? 0 : l.votes(), null, cv));
+    }
+    return new VoteCounts(lists, v.eligibleVoters(), null, v.totalCounted(), null, v.rejected(), Map.of(),
+        v.uncounted(), Map.of());
   }
 
   /** Every figure times the stemwaarde (Kieswet U 3); the counts themselves for weight 1. */

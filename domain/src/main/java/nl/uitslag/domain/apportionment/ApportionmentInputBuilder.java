@@ -91,6 +91,14 @@ public final class ApportionmentInputBuilder {
         if (cl == null && lv == null) {
           continue;
         }
+        if (cl == null && d.lists() != null) {
+          // Not nominated here (P 1): a count of 0 is padding of a file format; votes would be a counting error.
+          if (lv.votes() != 0 || lv.candidates().stream().anyMatch(cv -> cv.votes() != 0)) {
+            throw new ApportionmentInputException("list " + n + " has votes in kieskring " + d.number()
+                + " where it was not submitted");
+          }
+          continue;
+        }
         if (name == null) {
           name = lv != null ? lv.appellation() : cl.appellation();
         }

@@ -143,6 +143,22 @@ class ApportionmentInputBuilderTest {
   }
 
   @Test
+  void aListNotNominatedInAKieskringIsIgnoredWithZeroVotesAndRefusedWithVotes_P1() {
+    ContestLists lists = new ContestLists("2", null, List.of(list(1, "A", true, "A1")));
+    DistrictCount one = new DistrictCount(1, 1, new ContestLists("1", null, List.of(list(1, "A", true, "A1"),
+        list(2, "B", true, "B1"))), count(votes(1, "A", 5), votes(2, "B", 3)));
+    Built built = ApportionmentInputBuilder.build(ElectionType.TK, 3, OptionalInt.empty(), List.of(one,
+        new DistrictCount(2, 1, lists, count(votes(1, "A", 4), votes(2, "B", 0)))));
+    assertThat(built.groups()).isEmpty();
+    assertThat(built.input().lists().get(1).sublists()).singleElement()
+        .extracting(ApportionmentInput.SubList::districts).isEqualTo(List.of(1));
+    assertThatThrownBy(() -> ApportionmentInputBuilder.build(ElectionType.TK, 3, OptionalInt.empty(), List.of(one,
+        new DistrictCount(2, 1, lists, count(votes(1, "A", 4), votes(2, "B", 1))))))
+        .isInstanceOf(ApportionmentInputException.class)
+        .hasMessageContaining("list 2 has votes in kieskring 2 where it was not submitted");
+  }
+
+  @Test
   void aKieskringTwiceIsRefused() {
     DistrictCount d = new DistrictCount(1, 1, null, count(votes(1, "A", 1)));
     assertThatThrownBy(() -> ApportionmentInputBuilder.build(ElectionType.TK, 3, OptionalInt.empty(), List.of(d, d)))
