@@ -45,6 +45,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpSession;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.test.web.servlet.MockMvc;
+import nl.uitslag.app.users.UitslagUserDetailsService;
+import nl.uitslag.domain.fingerprint.Fingerprint;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,6 +71,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * stemwaarden per province (ek_weights, U 2, U 3, U 10) with its U 16; plus the refusals of the kieskring page.
  */
 @SpringBootTest
+@AutoConfigureMockMvc
 class CsbMultiExamplesTest {
   @DynamicPropertySource
   static void dataDir(DynamicPropertyRegistry registry) {
@@ -71,6 +87,8 @@ class CsbMultiExamplesTest {
   @Autowired CsbRepository repo;
   @Autowired CsbDistrictService districts;
   @Autowired CsbResultService results;
+  @Autowired MockMvc mvc;
+  @Autowired UitslagUserDetailsService details;
 
   private static final LocalDate DAY = LocalDate.of(2031, 3, 19);
 
@@ -316,5 +334,61 @@ class CsbMultiExamplesTest {
     });
     // Kieskring 2 has no candidate lists yet: the result says so.
     assertThat(results.view(c).totalsComplete()).isFalse();
+  }
+
+  @Test
+  void theScreens_kieskringPageImportsByFingerprintAndTheResultShowsGroupsAndTakesADeceasedCandidate_P19a()
+      throws Exception {
+    L x = new L(1, "A", "A1", "A2", "A3", "A4");
+    L y = new L(1, "A", "A1", "A5", "A6", "A7");
+    L b = new L(2, "B", "B1", "B2", "B3", "B4");
+    L c = new L(3, "C", "C1", "C2");
+    Example ex = new Example("TK2036", "TK", 10, 3, List.of(List.of(x, b, c), List.of(x, b), List.of(y, b)), false);
+    long committee = CsbMultiSupport.create(imports, jdbc, ex.definition, ex.lists.values().iterator().next());
+    CsbTestSupport web = CsbTestSupport.forCommittee(mvc, details, users, committee);
+    ex.csb = service.csb(committee).orElseThrow();
+    mvc.perform(get("/csb/districts").with(web.as(web.coordinator))).andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"districts\"")))
+        .andExpect(content().string(containsString("action=\"/csb/districts/import\"")));
+    for (Map.Entry<String, byte[]> f : ex.lists.entrySet()) {
+      MockHttpSession session = new MockHttpSession();
+      mvc.perform(multipart("/csb/districts/import").file(new MockMultipartFile("file", f.getKey(), "text/xml",
+          f.getValue())).with(web.as(web.coordinator)).with(csrf()).session(session))
+          .andExpect(status().is3xxRedirection());
+      var pending = (CsbDistrictService.PendingLists) session.getAttribute("csbPendingDistrictLists");
+      Fingerprint fp = Fingerprint.of(f.getValue());
+      mvc.perform(post("/csb/districts/import/confirm").param("first", fp.group(pending.challenge().firstHidden()))
+          .param("second", fp.group(pending.challenge().secondHidden())).with(web.as(web.coordinator)).with(csrf())
+          .session(session)).andExpect(flash().attribute("listsOutcome", "IMPORTED"));
+    }
+    mvc.perform(get("/csb/districts").with(web.as(web.anna))).andExpect(status().isOk())
+        .andExpect(content().string(containsString("data-district=\"3\"")))
+        .andExpect(content().string(not(containsString("action=\"/csb/districts/import\""))));
+    mvc.perform(multipart("/csb/districts/import").file(new MockMultipartFile("file", "x.xml", "text/xml",
+        new byte[] {1})).with(web.as(web.anna)).with(csrf())).andExpect(status().isForbidden());
+
+    ex.totals(1, CsbMultiSupport.count(v(300, 50, 20, 10), v(200, 30, 10, 5), v(90, 10)));
+    ex.totals(2, CsbMultiSupport.count(v(200, 40, 30, 10), v(150, 20, 5, 5)));
+    ex.totals(3, CsbMultiSupport.count(v(150, 100, 20, 10), v(100, 20, 10, 5)));
+    mvc.perform(get("/csb/result").with(web.as(web.coordinator))).andExpect(status().isOk())
+        .andExpect(content().string(containsString("id=\"group-lists\"")))
+        .andExpect(content().string(containsString("data-list=\"1.2\"")))
+        .andExpect(content().string(containsString("action=\"/csb/districts/deceased\"")));
+
+    // A5 died (P 19a): list 1.2 keeps its two seats and fills them with the next candidates in list order.
+    web.asCoordinator(post("/csb/districts/deceased").param("candidate", "1.A5"))
+        .andExpect(status().is3xxRedirection());
+    var view = results.view(ex.csb);
+    assertThat(view.deceased()).containsExactly("1.A5");
+    assertThat(view.result().lists().get("1.2").elected()).containsExactly("1.A6", "1.A7");
+    assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE event_type = 'CSB_DECEASED_RECORDED'"
+        + " AND details LIKE '%1.A5%'").query(Long.class).single()).isEqualTo(1);
+    web.asCoordinator(post("/csb/districts/deceased").param("candidate", "9.Niemand"))
+        .andExpect(flash().attribute("resultRefusal", "deceased"));
+    web.asCoordinator(post("/csb/result/finalise")).andExpect(status().is3xxRedirection());
+    assertThat(results.document(ex.csb, CsbResultService.DocumentKind.P22_1)).isPresent();
+    mvc.perform(get("/csb/documents/P22_1").with(web.as(web.coordinator))).andExpect(status().isOk());
+    web.asCoordinator(post("/csb/districts/deceased").param("candidate", "1.A5").param("remove", "true"))
+        .andExpect(flash().attribute("resultRefusal", "deceased"));
   }
 }
