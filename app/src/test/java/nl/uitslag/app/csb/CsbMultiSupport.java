@@ -18,6 +18,8 @@ import nl.uitslag.domain.dataentry.DataEntryOutcome;
 import nl.uitslag.domain.dataentry.DataEntryState;
 import nl.uitslag.domain.dataentry.DoubleEntry;
 import nl.uitslag.domain.dataentry.EntryNumber;
+import nl.uitslag.domain.dataentry.EntryOrigin;
+import nl.uitslag.domain.dataentry.FinalisedEntry;
 import nl.uitslag.domain.dataentry.UserId;
 import nl.uitslag.domain.fingerprint.Fingerprint;
 import nl.uitslag.domain.results.GsbResults;
@@ -70,6 +72,22 @@ final class CsbMultiSupport {
     s = accepted(de.save(s, EntryNumber.SECOND, new UserId(9002), totals, 100, "", now));
     s = accepted(de.finalise(s, EntryNumber.SECOND, new UserId(9002), now));
     assertThat(s).isInstanceOf(DataEntryState.Definitive.class);
+    String source = DistrictTotals.sourceId(district);
+    long version = repo.entry(c.committeeId(), source, shape).version();
+    assertThat(repo.storeEntry(c.committeeId(), source, s, version, now)).isTrue();
+  }
+
+  /**
+   * Stores the kieskring's totals as definitive directly (two equal finished entries), for real 510c figures that
+   * the GSB-totals checks of the double entry flag (TK2021: some count files report 0 eligible voters, as the
+   * Kiesraad's note says); the kieskring intake decides how such figures are resolved.
+   */
+  static void definitiveDirect(CsbRepository repo, CsbService.Csb c, int district, ResultsShape shape,
+      GsbResults totals) {
+    Instant now = Instant.parse("2029-03-22T10:00:00Z");
+    DataEntryState s = new DataEntryState.Definitive(
+        new FinalisedEntry(new UserId(9001), totals, now, EntryOrigin.IMPORTED, true),
+        new FinalisedEntry(new UserId(9002), totals, now, EntryOrigin.TYPED, true));
     String source = DistrictTotals.sourceId(district);
     long version = repo.entry(c.committeeId(), source, shape).version();
     assertThat(repo.storeEntry(c.committeeId(), source, s, version, now)).isTrue();
