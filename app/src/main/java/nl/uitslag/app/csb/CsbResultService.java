@@ -78,9 +78,13 @@ public class CsbResultService {
   private final AuditLog audit;
   private final Clock clock;
   private final CsbReportRenderer renderer = new CsbReportRenderer();
+  private final CsbMultiResult multi;
+  private final CsbDistrictService districts;
 
   public CsbResultService(CsbService csb, CsbRepository repo, ElectionRepository elections, AuditLog audit,
-      Clock clock) {
+      Clock clock, CsbMultiResult multi, CsbDistrictService districts) {
+    this.multi = multi;
+    this.districts = districts;
     this.csb = csb;
     this.repo = repo;
     this.elections = elections;
@@ -102,6 +106,8 @@ public class CsbResultService {
   /** Document kinds the CSB and the HSB produce, with their stored key, file name prefix and media type. */
   public enum DocumentKind {
     P22_2("Model_P22-2_", ".pdf", "application/pdf"),
+    P22_1("Model_P22-1_", ".pdf", "application/pdf"),
+    U16("Model_U16_", ".pdf", "application/pdf"),
     EML_510D("Totaaltelling_", ".eml.xml", "application/xml"),
     EML_520("Resultaat_", ".eml.xml", "application/xml"),
     /** The HSB's PV of a kieskring (HsbResultService). */
@@ -130,11 +136,26 @@ public class CsbResultService {
 
   /**
    * Everything the apportionment screen shows. {@code outcome} is null when the totals are not all definitive or
-   * the input was refused ({@code error} says why).
+   * the input was refused ({@code error} says why). {@code deceased} holds candidate ids; {@code multiDistrict}
+   * marks a result over several kieskringen (docs/CSB.md), whose lists "N.k" are lists of a lijstengroep.
    */
   public record ResultView(boolean totalsComplete, ApportionmentOutcome outcome, String error, List<String> lots,
-      List<Deceased> deceased, boolean finalised, Map<String, CandidateInfo> candidates, Map<Integer, String> lists,
-      Map<Integer, Long> listVotes, List<StoredFile> documents) {
+      List<String> deceased, boolean finalised, Map<String, CandidateInfo> candidates, Map<Integer, String> lists,
+      Map<Integer, Long> listVotes, List<StoredFile> documents, boolean multiDistrict) {
+
+    /** The lists of lijstengroepen ("4.1", "4.2") with their seats (P 12, P 13); empty without groups. */
+    public Map<String, ListResult> groupLists() {
+      Map<String, ListResult> out = new LinkedHashMap<>();
+      ApportionmentResult r = result();
+      if (r != null) {
+        r.lists().forEach((k, lr) -> {
+          if (k.contains(".")) {
+            out.put(k, lr);
+          }
+        });
+      }
+      return out;
+    }
 
     public ApportionmentResult result() {
       return outcome instanceof ApportionmentOutcome.Completed c ? c.result() : null;
@@ -166,26 +187,32 @@ public class CsbResultService {
   // ---------------------------------------------------------------- computing
 
   public ResultView view(Csb c) {
+    if (CsbDistrictService.multiDistrict(c)) {
+      return multi.state(c, repo.lots(c.committeeId()), repo.documents(c.committeeId())).view();
+    }
     Map<Integer, String> lists = new LinkedHashMap<>();
     elections.lists(c.election().id()).forEach(l -> lists.put(l.number(), l.name()));
     List<String> lots = repo.lots(c.committeeId());
-    List<Deceased> deceased = repo.deceased(c.committeeId());
+    List<Deceased> dead = repo.deceased(c.committeeId());
+    List<String> deceased = new ArrayList<>();
+    dead.forEach(d -> deceased.add(d.candidateId()));
     List<StoredFile> docs = repo.documents(c.committeeId());
     Optional<Map<String, GsbResults>> totals = csb.definitiveTotals(c);
     if (totals.isEmpty()) {
       return new ResultView(false, null, null, lots, deceased, !docs.isEmpty(), candidates(c, null), lists,
-          Map.of(), docs);
+          Map.of(), docs, false);
     }
     GsbResults sum = sum(totals.get());
     Map<String, CandidateInfo> candidates = candidates(c, sum);
     Map<Integer, Long> listVotes = new LinkedHashMap<>();
     sum.lists().forEach(l -> listVotes.put(l.listNumber(), (long) l.total()));
     try {
-      ApportionmentOutcome outcome = Apportionment.apportion(input(c, sum, deceased, lots));
-      return new ResultView(true, outcome, null, lots, deceased, !docs.isEmpty(), candidates, lists, listVotes, docs);
+      ApportionmentOutcome outcome = Apportionment.apportion(input(c, sum, dead, lots));
+      return new ResultView(true, outcome, null, lots, deceased, !docs.isEmpty(), candidates, lists, listVotes, docs,
+          false);
     } catch (ApportionmentInputException e) {
       return new ResultView(true, null, e.getMessage(), lots, deceased, !docs.isEmpty(), candidates, lists,
-          listVotes, docs);
+          listVotes, docs, false);
     }
   }
 
@@ -279,7 +306,7 @@ public class CsbResultService {
   /** Records a candidate as deceased (P 19a); refused for an unknown candidate or a finalised result. */
   @Transactional
   public boolean addDeceased(Csb c, int list, int position, long userId, Actor actor) {
-    if (csb.finalised(c) || !candidates(c, null).containsKey(list + "." + position)) {
+    if (CsbDistrictService.multiDistrict(c) || csb.finalised(c) || !candidates(c, null).containsKey(list + "." + position)) {
       return false;
     }
     boolean added = repo.addDeceased(c.committeeId(), list, position, userId, Instant.now(clock));
@@ -292,7 +319,7 @@ public class CsbResultService {
 
   @Transactional
   public boolean removeDeceased(Csb c, int list, int position, Actor actor) {
-    if (csb.finalised(c)) {
+    if (CsbDistrictService.multiDistrict(c) || csb.finalised(c)) {
       return false;
     }
     boolean removed = repo.removeDeceased(c.committeeId(), list, position);
@@ -301,6 +328,27 @@ public class CsbResultService {
           Map.of("committee", c.committeeId(), "candidate", list + "." + position));
     }
     return removed;
+  }
+
+  /**
+   * Records a candidate of a multi-district result as deceased (P 19a) by the id the result screen shows; one
+   * person on lists of several kieskringen is one id. Refused for an unknown candidate or a finalised result.
+   */
+  @Transactional
+  public boolean addDeceased(Csb c, String candidateId, long userId, Actor actor) {
+    if (!CsbDistrictService.multiDistrict(c) || csb.finalised(c) || !view(c).candidates().containsKey(candidateId)) {
+      return false;
+    }
+    return districts.addDeceased(c, candidateId, userId, actor);
+  }
+
+  /** Removes a deceased mark of a multi-district result; refused when finalised. */
+  @Transactional
+  public boolean removeDeceased(Csb c, String candidateId, Actor actor) {
+    if (!CsbDistrictService.multiDistrict(c) || csb.finalised(c)) {
+      return false;
+    }
+    return districts.removeDeceased(c, candidateId, actor);
   }
 
   /**
@@ -366,6 +414,9 @@ public class CsbResultService {
     }
     Instant now = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS);
     LocalDateTime created = LocalDateTime.ofInstant(now, DUTCH_TIME);
+    if (CsbDistrictService.multiDistrict(c)) {
+      return finaliseMulti(c, userId, actor, now, created);
+    }
     Map<String, GsbResults> totals = csb.definitiveTotals(c).orElseThrow();
     Documents d = documents(c, v, totals, created);
     String id = c.election().identifier();
@@ -376,6 +427,26 @@ public class CsbResultService {
     store(c, DocumentKind.P22_2, id, d.pv(), userId, now, details);
     details.put("seats", v.result().seats());
     details.put("lots", v.lots());
+    audit.record("CSB_RESULT_FINALISED", AuditLevel.INFO, actor, details);
+    return FinaliseOutcome.FINALISED;
+  }
+
+  /** The multi-district documents (P 22-1 or U 16, 510d, 520) from the same state the checks above saw. */
+  private FinaliseOutcome finaliseMulti(Csb c, long userId, Actor actor, Instant now, LocalDateTime created) {
+    CsbMultiResult.State s = multi.state(c, repo.lots(c.committeeId()), List.of());
+    if (s.view().result() == null) {
+      return FinaliseOutcome.INPUT_REFUSED;
+    }
+    Documents d = multi.documents(c, s, created);
+    String id = c.election().identifier();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("committee", c.committeeId());
+    store(c, DocumentKind.EML_510D, id, d.count510d(), userId, now, details);
+    store(c, DocumentKind.EML_520, id, d.result520(), userId, now, details);
+    store(c, CsbMultiResult.pvKind(c), id, d.pv(), userId, now, details);
+    details.put("seats", s.view().result().seats());
+    details.put("lots", s.view().lots());
+    details.put("deceased", s.view().deceased());
     audit.record("CSB_RESULT_FINALISED", AuditLevel.INFO, actor, details);
     return FinaliseOutcome.FINALISED;
   }
@@ -469,7 +540,7 @@ public class CsbResultService {
     List<String> lots = new ArrayList<>();
     v.lots().forEach(l -> lots.add(v.describe(l)));
     List<String> deceased = new ArrayList<>();
-    v.deceased().forEach(d -> deceased.add(v.describe(d.candidateId())));
+    v.deceased().forEach(d -> deceased.add(v.describe(d)));
     List<CsbResultReport.ElectedRow> elected = new ArrayList<>();
     for (ListResult lr : r.lists().values()) {
       int order = 0;

@@ -26,6 +26,7 @@ import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import nl.uitslag.domain.apportionment.Apportionment;
 import nl.uitslag.domain.apportionment.ApportionmentInput;
+import nl.uitslag.domain.apportionment.ApportionmentInputBuilder;
 import nl.uitslag.domain.apportionment.ApportionmentInputException;
 import nl.uitslag.domain.apportionment.ApportionmentOutcome;
 import nl.uitslag.domain.apportionment.ApportionmentResult;
@@ -47,7 +48,6 @@ import nl.uitslag.domain.count.ResultEntry;
 import nl.uitslag.domain.count.UncountedReason;
 import nl.uitslag.domain.count.VoteCounts;
 import nl.uitslag.domain.election.Candidate;
-import nl.uitslag.domain.election.CandidateList;
 import nl.uitslag.domain.election.CandidateLists;
 import nl.uitslag.domain.election.ContestLists;
 import nl.uitslag.domain.election.ElectionDefinition;
@@ -467,28 +467,8 @@ public final class Verifier {
     return c;
   }
 
-  /** Candidate votes keyed by ShortCode where the count or the 230b gives one, otherwise by list position. */
   private static Map<String, Long> candidateVotes(ContestLists nominated, int list, ListVotes l) {
-    Map<String, Long> m = new LinkedHashMap<>();
-    if (l == null) {
-      return m;
-    }
-    for (CandidateVotes cv : l.candidates()) {
-      m.merge(candidateKey(nominated, list, cv), cv.votes(), Long::sum);
-    }
-    return m;
-  }
-
-  private static String candidateKey(ContestLists nominated, int list, CandidateVotes cv) {
-    if (cv.shortCode() != null) {
-      return cv.shortCode();
-    }
-    CandidateList l = nominated == null ? null : nominated.list(list);
-    Candidate c = l == null ? null : l.candidate(cv.position());
-    if (c != null && c.shortCode() != null && !c.shortCode().isEmpty()) {
-      return c.shortCode();
-    }
-    return String.valueOf(cv.position());
+    return ApportionmentInputBuilder.candidateVotes(nominated, list, l);
   }
 
   private List<ReadCount> ofKind(EmlKind kind) {
@@ -724,83 +704,25 @@ public final class Verifier {
   }
 
   /**
-   * The apportionment input: every list with, per kieskring, its candidates in list order from the 230b (every
-   * candidate takes part, P 16) or else from the count, and their votes there. Kieskringen with the same candidates
-   * in the same order form one list (a stel gelijkluidende lijsten); different candidate lists of one number form
-   * a lijstengroep (Kieswet P 1, P 12).
+   * The apportionment input, built by the builder the CSB uses too: every list with, per kieskring, its candidates
+   * in list order from the 230b (every candidate takes part, P 16) or else from the count, and their votes there.
    */
   private ApportionmentInput input(ElectionType type, int seats, OptionalInt preference,
       List<DistrictVotes> districts, Map<String, Candidate> people) {
-    Set<Integer> numbers = new TreeSet<>();
+    List<ApportionmentInputBuilder.DistrictCount> counts = new ArrayList<>();
     for (DistrictVotes d : districts) {
-      d.votes().lists().forEach(l -> numbers.add(l.listNumber()));
-      ContestLists nominated = nominated(d.contestId());
-      if (nominated != null) {
-        nominated.lists().forEach(l -> numbers.add(l.number()));
-      }
+      counts.add(new ApportionmentInputBuilder.DistrictCount(d.number(), 1, nominated(d.contestId()), d.votes()));
     }
-    boolean several = districts.size() > 1;
-    List<ApportionmentInput.CandidateList> lists = new ArrayList<>();
-    for (int n : numbers) {
-      Map<List<String>, List<Integer>> groupDistricts = new LinkedHashMap<>();
-      Map<List<String>, Map<Integer, nl.uitslag.domain.apportionment.VoteCounts>> groupVotes = new LinkedHashMap<>();
-      String name = null;
-      for (DistrictVotes d : districts) {
-        ContestLists nominated = nominated(d.contestId());
-        CandidateList cl = nominated == null ? null : nominated.list(n);
-        ListVotes lv = d.votes().list(n);
-        if (cl == null && lv == null) {
-          continue;
-        }
-        if (name == null) {
-          name = lv != null ? lv.appellation() : cl.appellation();
-        }
-        Map<String, Long> byKey = candidateVotes(nominated, n, lv);
-        List<String> ids = new ArrayList<>();
-        List<Long> v = new ArrayList<>();
-        if (cl != null) {
-          Set<String> seen = new java.util.HashSet<>();
-          for (Candidate c : cl.candidates()) {
-            String id = n + "." + identity(c, several, seen);
-            ids.add(id);
-            people.put(id, c);
-            v.add(byKey.getOrDefault(candidateKey(nominated, n, new CandidateVotes(c.position(), null, 0, null)),
-                0L));
-          }
-        } else {
-          for (CandidateVotes cv : lv.candidates()) {
-            ids.add(n + "." + candidateKey(null, n, cv));
-            v.add(cv.votes());
-          }
-        }
-        groupDistricts.computeIfAbsent(ids, k -> new ArrayList<>()).add(d.number());
-        groupVotes.computeIfAbsent(ids, k -> new LinkedHashMap<>()).put(d.number(),
-            nl.uitslag.domain.apportionment.VoteCounts.of(v));
-      }
-      List<ApportionmentInput.SubList> sublists = new ArrayList<>();
-      groupDistricts.forEach((ids, ds) -> sublists.add(new ApportionmentInput.SubList(ds, ids, groupVotes.get(ids))));
-      if (sublists.size() > 1) {
-        notes.add("list " + n + " has different candidates in different kieskringen: recomputed as a lijstengroep "
-            + "of " + sublists.size() + " lists (Kieswet P 12); its elected candidates are compared without their "
-            + "order of election");
-      }
-      lists.add(new ApportionmentInput.CandidateList(n, name == null ? "" : name, sublists));
+    ApportionmentInputBuilder.Built built = ApportionmentInputBuilder.build(type, seats, preference, counts);
+    people.putAll(built.people());
+    for (int n : built.groups()) {
+      long parts = built.input().lists().stream().filter(l -> l.number() == n).findFirst()
+          .map(l -> l.sublists().size()).orElse(0);
+      notes.add("list " + n + " has different candidates in different kieskringen: recomputed as a lijstengroep "
+          + "of " + parts + " lists (Kieswet P 12); its elected candidates are compared without their "
+          + "order of election");
     }
-    List<ApportionmentInput.District> ds = new ArrayList<>();
-    districts.forEach(d -> ds.add(new ApportionmentInput.District(d.number(), 1)));
-    return new ApportionmentInput(type, seats, preference, ds, lists, Set.of(), List.of());
-  }
-
-  /**
-   * Who a candidate is across kieskringen: the ShortCode, else the name; in a single kieskring the position on the
-   * list is enough.
-   */
-  private static String identity(Candidate c, boolean several, Set<String> seen) {
-    if (!several) {
-      return String.valueOf(c.position());
-    }
-    String id = c.shortCode() != null && !c.shortCode().isEmpty() ? c.shortCode() : c.name().listName();
-    return seen.add(id) ? id : id + " #" + c.position();
+    return built.input();
   }
 
   /** The seats and elected candidates of a 520 contest: a list entry, followed by its elected candidates. */
