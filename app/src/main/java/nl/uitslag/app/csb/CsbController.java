@@ -19,6 +19,9 @@ import nl.uitslag.app.csb.CsbService.PendingImport;
 import nl.uitslag.app.csb.CsbService.Source;
 import nl.uitslag.app.csb.CsbService.Step;
 import nl.uitslag.app.election.ElectionRepository;
+import nl.uitslag.domain.election.Candidate;
+import nl.uitslag.domain.election.CandidateList;
+import nl.uitslag.domain.election.ContestLists;
 import nl.uitslag.app.users.Role;
 import nl.uitslag.app.users.UitslagPrincipal;
 import nl.uitslag.domain.dataentry.DataEntryState;
@@ -165,7 +168,7 @@ class CsbController {
     model.addAttribute("csb", c);
     model.addAttribute("source", s);
     model.addAttribute("entryNumber", n);
-    model.addAttribute("rows", rows(c, view.get().results(), view.get().fieldsToReEnter()));
+    model.addAttribute("rows", rows(c, source, view.get().results(), view.get().fieldsToReEnter()));
     model.addAttribute("validation", codes(view.get().validation().all()));
     return "csb/entry";
   }
@@ -226,7 +229,7 @@ class CsbController {
     if (state instanceof EntriesDifferent d) {
       List<Difference> diffs = new ArrayList<>();
       Map<String, Row> labels = new LinkedHashMap<>();
-      rows(c, d.first().results(), Set.of()).forEach(r -> labels.put(r.path(), r));
+      rows(c, source, d.first().results(), Set.of()).forEach(r -> labels.put(r.path(), r));
       for (String path : d.differingFields()) {
         Row r = labels.get(path);
         diffs.add(new Difference(r.code(), r.label(), d.first().results().valueOf(path).toString(),
@@ -241,7 +244,7 @@ class CsbController {
       model.addAttribute("resolutions", allowed);
       model.addAttribute("firstImported", d.first().origin() == EntryOrigin.IMPORTED);
     } else if (state instanceof FirstEntryHasErrors e) {
-      model.addAttribute("validation", codes(service.doubleEntry(service.shape(c)).validate(e.first().results()).all()));
+      model.addAttribute("validation", codes(service.doubleEntry(service.shape(c, source)).validate(e.first().results()).all()));
       model.addAttribute("errorResolutions", e.first().origin() == EntryOrigin.IMPORTED
           ? List.of(ErrorResolution.DISCARD_FIRST_ENTRY) : List.of(ErrorResolution.values()));
     }
@@ -356,14 +359,25 @@ class CsbController {
   /** One field of the GSB-totals form: index in paper order, path, paper code, label, value. */
   record Row(int index, String path, String code, String label, String value, boolean reEnter, boolean heading) {}
 
-  private List<Row> rows(Csb c, ResultsModel results, Set<String> reEnter) {
+  private List<Row> rows(Csb c, String source, ResultsModel results, Set<String> reEnter) {
     Locale locale = LocaleContextHolder.getLocale();
     Map<Integer, String> listNames = new LinkedHashMap<>();
     Map<String, String> candidateNames = new LinkedHashMap<>();
-    for (ElectionRepository.ListView l : elections.lists(c.election().id())) {
-      listNames.put(l.number(), l.name());
-      for (ElectionRepository.CandidateView cv : l.candidates()) {
-        candidateNames.put("list." + l.number() + ".candidate." + cv.position(), cv.displayName());
+    Optional<ContestLists> district = service.districtLists(c, source);
+    if (district.isPresent()) {
+      // A kieskring's totals are labelled with its own 230b: its lists and candidates differ from the others'.
+      for (CandidateList l : district.get().lists()) {
+        listNames.put(l.number(), l.appellation());
+        for (Candidate cv : l.candidates()) {
+          candidateNames.put("list." + l.number() + ".candidate." + cv.position(), cv.name().listName());
+        }
+      }
+    } else {
+      for (ElectionRepository.ListView l : elections.lists(c.election().id())) {
+        listNames.put(l.number(), l.name());
+        for (ElectionRepository.CandidateView cv : l.candidates()) {
+          candidateNames.put("list." + l.number() + ".candidate." + cv.position(), cv.displayName());
+        }
       }
     }
     List<Row> rows = new ArrayList<>();

@@ -32,6 +32,7 @@ import nl.uitslag.domain.dataentry.EntryNumber;
 import nl.uitslag.domain.dataentry.ErrorResolution;
 import nl.uitslag.domain.dataentry.TypistView;
 import nl.uitslag.domain.dataentry.UserId;
+import nl.uitslag.domain.election.ContestLists;
 import nl.uitslag.domain.fingerprint.Fingerprint;
 import nl.uitslag.domain.results.FieldValue;
 import nl.uitslag.domain.results.GsbResults;
@@ -71,9 +72,12 @@ public class CsbService {
   private final Clock clock;
   private final KeyStoreService keys;
   private final TransferPackageService packages;
+  private final CsbDistrictService districts;
 
   public CsbService(CsbRepository repo, ElectionRepository elections, JdbcClient jdbc, AuditLog audit,
-      AirGapMonitor airGap, Clock clock, KeyStoreService keys, TransferPackageService packages) {
+      AirGapMonitor airGap, Clock clock, KeyStoreService keys, TransferPackageService packages,
+      CsbDistrictService districts) {
+    this.districts = districts;
     this.keys = keys;
     this.packages = packages;
     this.repo = repo;
@@ -202,6 +206,32 @@ public class CsbService {
   }
 
   /**
+   * The shape of one source's totals. At the CSB of an election with several kieskringen every kieskring has its
+   * own candidate lists (its 230b, confirmed on the kieskring page), so the 510c of HSB n is read and re-keyed in
+   * the shape of kieskring n; everywhere else all sources share the election's lists. Empty when that kieskring's
+   * lists have not been confirmed yet.
+   */
+  public Optional<ResultsShape> sourceShape(Csb c, String source) {
+    if (!c.isHsb() && CsbDistrictService.multiDistrict(c) && source.startsWith("HSB")) {
+      return Optional.ofNullable(districts.shapes(c).get(Integer.valueOf(source.substring(3))));
+    }
+    return Optional.of(shape(c));
+  }
+
+  /** The candidate lists of kieskring n when the source is HSB n at a multi-district CSB and its 230b is confirmed. */
+  public Optional<ContestLists> districtLists(Csb c, String source) {
+    if (!c.isHsb() && CsbDistrictService.multiDistrict(c) && source.startsWith("HSB")) {
+      return Optional.ofNullable(districts.lists(c).get(Integer.valueOf(source.substring(3))));
+    }
+    return Optional.empty();
+  }
+
+  /** {@link #sourceShape}, falling back to the election's lists for a kieskring whose 230b is not there yet. */
+  public ResultsShape shape(Csb c, String source) {
+    return sourceShape(c, source).orElseGet(() -> shape(c));
+  }
+
+  /**
    * The committees whose totals this committee takes in, in the order of the election tree (product.md §2):
    * <ul>
    *   <li>an HSB: the municipalities (GEMEENTE regions) directly under its kieskring, each with its 510b; the
@@ -212,10 +242,9 @@ public class CsbService {
    * </ul>
    */
   public List<Source> sources(Csb c) {
-    ResultsShape shape = shape(c);
     List<Source> out = new ArrayList<>();
     for (SourceRef ref : sourceRefs(c)) {
-      DataEntryState state = repo.entry(c.committeeId(), ref.id(), shape).state();
+      DataEntryState state = repo.entry(c.committeeId(), ref.id(), shape(c, ref.id())).state();
       Optional<CsbRepository.StoredFile> file = repo.countFile(c.committeeId(), ref.id());
       out.add(new Source(ref.id(), ref.name(), state, file.map(CsbRepository.StoredFile::fileName),
           file.map(CsbRepository.StoredFile::fingerprint), ref.fileKind()));
@@ -429,10 +458,16 @@ public class CsbService {
       throw new CountFileRejected("het bestand telt kieskring " + contest.contestId() + ", niet kieskring "
           + expectedContest, "the file counts kieskring " + contest.contestId() + ", not kieskring " + expectedContest);
     }
+    Optional<ResultsShape> sourceShape = sourceShape(c, source);
+    if (sourceShape.isEmpty()) {
+      throw new CountFileRejected("bevestig eerst de kandidatenlijsten (230b) van kieskring " + expectedContest
+          + " op de pagina van de kieskringen", "confirm the candidate lists (230b) of kieskring " + expectedContest
+          + " on the kieskringen page first");
+    }
     GsbResults results;
     try {
-      results = GsbTotals.fromCount(contest.total(), shape(c));
-      shape(c).requireConforms(results);
+      results = GsbTotals.fromCount(contest.total(), sourceShape.get());
+      sourceShape.get().requireConforms(results);
     } catch (GsbTotals.Mismatch | InvalidResultsException ex) {
       throw new CountFileRejected("het bestand past niet bij de kandidatenlijsten: " + ex.getMessage(),
           "the file does not fit the candidate lists: " + ex.getMessage());
@@ -500,7 +535,7 @@ public class CsbService {
       audit.record(c.kind() + "_COUNT_FILE_REJECTED", AuditLevel.WARNING, actor, details);
       return ImportOutcome.FINALISED;
     }
-    ResultsShape shape = shape(c);
+    ResultsShape shape = shape(c, p.source());
     CsbRepository.StoredEntry stored = repo.entry(c.committeeId(), p.source(), shape);
     Instant now = Instant.now(clock);
     DataEntryOutcome o = doubleEntry(shape).importDigitalEntry(stored.state(), user, p.results(), now);
@@ -526,7 +561,7 @@ public class CsbService {
   }
 
   public Optional<TypistView> typistView(Csb c, String source, EntryNumber n, UserId user) {
-    ResultsShape shape = shape(c);
+    ResultsShape shape = shape(c, source);
     return doubleEntry(shape).typistView(repo.entry(c.committeeId(), source, shape).state(), n, user);
   }
 
@@ -543,7 +578,7 @@ public class CsbService {
       try {
         List<FieldValue> fv = new ArrayList<>();
         values.forEach(v -> fv.add(new FieldValue.Count(v)));
-        results = shape(c).emptyResults(ModelVariant.GSB_TOTALS).withValues(fv);
+        results = shape(c, source).emptyResults(ModelVariant.GSB_TOTALS).withValues(fv);
       } catch (InvalidResultsException e) {
         return new DataEntryOutcome.Refused(nl.uitslag.domain.dataentry.Refusal.INVALID_RESULTS, e.getMessage());
       }
@@ -580,7 +615,7 @@ public class CsbService {
     if (finalised(c)) {
       return Step.refused("FINALISED", "the result is finalised; reopen it first");
     }
-    ResultsShape shape = shape(c);
+    ResultsShape shape = shape(c, source);
     Instant now = Instant.now(clock);
     CsbRepository.StoredEntry stored = repo.entry(c.committeeId(), source, shape);
     Step step = Step.of(op.apply(doubleEntry(shape), stored.state(), now));

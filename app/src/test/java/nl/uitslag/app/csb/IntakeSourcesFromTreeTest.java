@@ -15,6 +15,7 @@ import nl.uitslag.app.SharedData;
 import nl.uitslag.app.TestDataDir;
 import nl.uitslag.app.election.ElectionImportService;
 import nl.uitslag.app.users.UitslagUserDetailsService;
+import nl.uitslag.app.users.Role;
 import nl.uitslag.app.users.UserRepository;
 import nl.uitslag.domain.count.Count;
 import nl.uitslag.domain.election.ElectionDefinition;
@@ -58,6 +59,7 @@ class IntakeSourcesFromTreeTest {
   @Autowired ElectionImportService imports;
   @Autowired JdbcClient jdbc;
   @Autowired CsbService service;
+  @Autowired CsbDistrictService districts;
 
   static Path generate(GeneratorSpec spec) {
     try {
@@ -92,11 +94,21 @@ class IntakeSourcesFromTreeTest {
     assertThat(service.sources(c)).allMatch(s -> s.fileKind().equals("510c"));
 
     byte[] hsb2 = read(set.resolve("Telling_TK2033_kieskring_2.eml.xml"));
+    // Kieskring 2's totals are read in the shape of its own 230b, which must be confirmed first.
+    assertThatThrownBy(() -> service.readCountFile(c, "Telling_TK2033_kieskring_2.eml.xml", hsb2))
+        .isInstanceOf(CsbService.CountFileRejected.class)
+        .hasMessageContaining("confirm the candidate lists (230b) of kieskring 2");
+    long coordinator = users.insert("tk2033coord" + csb.committeeId, "Voorzitter", "unused", Role.COORDINATOR,
+        csb.committeeId, false, java.time.Instant.parse("2033-03-20T09:00:00Z"));
+    String lists2 = "Kandidatenlijsten_TK2033_kieskring_2.eml.xml";
+    assertThat(CsbMultiSupport.importLists(districts, c, lists2, read(set.resolve(lists2)), coordinator))
+        .isEqualTo(CsbDistrictService.ListsOutcome.IMPORTED);
     CsbService.PendingImport p = service.readCountFile(c, "Telling_TK2033_kieskring_2.eml.xml", hsb2);
     assertThat(p.source()).isEqualTo("HSB2");
     assertThat(p.fileKind()).isEqualTo("510c");
     Count count = EmlReader.readCount(new ByteArrayInputStream(hsb2), "510c", ReadOptions.none()).count();
-    assertThat(p.results()).isEqualTo(GsbTotals.fromCount(count.contests().get(0).total(), service.shape(c)));
+    assertThat(p.results()).isEqualTo(GsbTotals.fromCount(count.contests().get(0).total(),
+        districts.shapes(c).get(2)));
 
     assertThatThrownBy(() -> service.readCountFile(c, "Telling_TK2033_gemeente_0014.eml.xml",
         read(set.resolve("Telling_TK2033_gemeente_0014.eml.xml"))))
