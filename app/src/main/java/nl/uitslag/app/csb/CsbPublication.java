@@ -15,15 +15,21 @@ import nl.uitslag.crypto.Rejection;
 import org.springframework.stereotype.Service;
 
 /**
- * The CSB's own count files signed for publication (product.md §4): after the result is finalised, the chair
- * signs the 510d and the 520 with the CSB's signing key, and each detached signature (.p7s) is stored and
+ * A committee's own count files signed (product.md §4: every exported file gets a detached signature): after the
+ * result is finalised, the chair signs the CSB's 510d and 520, or the HSB's 510c, with the committee's signing key, and each detached signature (.p7s) is stored and
  * published beside its file (docs/COUNT-FILE-SECURITY.md §8.5). Signing is a separate act after finalising: the
  * passphrase belongs to the person who holds the key, and the result must be final before anything is signed.
  */
 @Service
 public class CsbPublication {
-  /** The files that are published as count files, and therefore signed (product.md §4). */
+  /** The CSB's files that are published as count files, and therefore signed (product.md §4). */
   static final List<DocumentKind> SIGNED = List.of(DocumentKind.EML_510D, DocumentKind.EML_520);
+  /** The HSB's count file, handed to the CSB and published. */
+  static final List<DocumentKind> SIGNED_BY_HSB = List.of(DocumentKind.EML_510C);
+
+  static List<DocumentKind> signed(Csb c) {
+    return c.isHsb() ? SIGNED_BY_HSB : SIGNED;
+  }
 
   private final CsbResultService results;
   private final FileSignatureService signatures;
@@ -43,7 +49,7 @@ public class CsbPublication {
   /** The signable files of a finalised result; empty while the result is not finalised. */
   public List<Signed> status(Csb c) {
     List<Signed> out = new ArrayList<>();
-    for (DocumentKind kind : SIGNED) {
+    for (DocumentKind kind : signed(c)) {
       Optional<StoredFile> f = results.document(c, kind);
       f.ifPresent(file -> out.add(new Signed(kind, file.fileName(), file.fingerprint(),
           signatures.signature(c.election().id(), signer(file), file.content()))));
@@ -51,9 +57,9 @@ public class CsbPublication {
     return out;
   }
 
-  /** Whether this installation holds the signing key of the committee named in the 510d. */
+  /** Whether this installation holds the signing key of the committee named in its count file. */
   public boolean keyHeld(Csb c) {
-    return results.document(c, DocumentKind.EML_510D)
+    return results.document(c, signed(c).get(0))
         .map(f -> signatures.holdsSigningKey(c.election().id(), signer(f)))
         .orElse(false);
   }
@@ -68,7 +74,7 @@ public class CsbPublication {
    */
   public int sign(Csb c, char[] passphrase, Actor actor) throws RejectedException {
     List<StoredFile> files = new ArrayList<>();
-    for (DocumentKind kind : SIGNED) {
+    for (DocumentKind kind : signed(c)) {
       results.document(c, kind).ifPresent(files::add);
     }
     if (files.isEmpty()) {

@@ -1,6 +1,7 @@
 package nl.uitslag.app.csb;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -14,13 +15,21 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import nl.uitslag.app.TestDataDir;
+import nl.uitslag.app.audit.Actor;
 import nl.uitslag.app.audit.AuditLog;
 import nl.uitslag.app.election.ElectionImportService;
+import nl.uitslag.app.keystore.KeyStoreService;
 import nl.uitslag.app.users.UitslagUserDetailsService;
 import nl.uitslag.app.users.UserRepository;
+import nl.uitslag.crypto.Certificates;
+import nl.uitslag.crypto.DetachedSignatures;
+import nl.uitslag.crypto.ElectionTrust;
+import nl.uitslag.crypto.RejectedException;
 import nl.uitslag.domain.count.ContestCount;
 import nl.uitslag.domain.count.Count;
 import nl.uitslag.domain.count.RejectedReason;
@@ -75,6 +84,7 @@ class HsbKieskringTest {
   @Autowired CsbService service;
   @Autowired HsbResultService hsbResults;
   @Autowired AuditLog audit;
+  @Autowired KeyStoreService keys;
 
   static CsbTestSupport hsb;
 
@@ -299,6 +309,37 @@ class HsbKieskringTest {
     hsb.asCoordinator(post("/csb/result/reopen")).andExpect(status().is3xxRedirection());
     assertThat(rows("csb_document")).isZero();
     assertThat(audit.events(10)).anyMatch(e -> e.eventType().equals("HSB_RESULT_REOPENED"));
+    assertThat(audit.verify()).isEmpty();
+  }
+
+  @Test
+  @Order(21)
+  void theFinalised510cIsSignedWithTheHsbsKeyAndTheSignatureVerifiesWithTheCa() throws Exception {
+    hsb.asCoordinator(post("/csb/result/finalise")).andExpect(status().is3xxRedirection());
+    long election = committee().election().id();
+    char[] ca = "ceremonie kieskring een 2029".toCharArray();
+    char[] key = "wachtzin hoofdstembureau kieskring 1".toCharArray();
+    Actor actor = Actor.console();
+    keys.createAuthority(election, "Kiesraad als centraal stembureau", LocalDate.of(2025, 1, 1),
+        LocalDate.of(2035, 12, 31), ca, actor);
+    keys.issueCommittee(election, "HSB1", "Hoofdstembureau kieskring 1", ca, key, actor);
+    hsb.mvc.perform(get("/csb/result").with(hsb.as(hsb.coordinator)))
+        .andExpect(content().string(containsString("id=\"sign-form\"")));
+
+    hsb.asCoordinator(post("/csb/result/sign").param("passphrase", new String(key)))
+        .andExpect(flash().attribute("signedCount", 1));
+    byte[] file = hsb.mvc.perform(get("/csb/documents/EML_510C").with(hsb.as(hsb.coordinator)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    byte[] p7s = hsb.mvc.perform(get("/csb/documents/EML_510C/signature").with(hsb.as(hsb.coordinator)))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    var trust = ElectionTrust.of(Certificates.fromPem(
+        keys.exportCertificate(election, "authority")).get(0));
+    var signer = DetachedSignatures.verify(file, p7s, trust, Instant.now());
+    assertThat(signer.committeeId()).isEqualTo("HSB1");
+    byte[] flipped = file.clone();
+    flipped[flipped.length / 2] ^= 1;
+    assertThatThrownBy(() -> DetachedSignatures.verify(flipped, p7s, trust, Instant.now()))
+        .isInstanceOf(RejectedException.class);
     assertThat(audit.verify()).isEmpty();
   }
 }
