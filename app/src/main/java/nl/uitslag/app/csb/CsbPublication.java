@@ -10,6 +10,7 @@ import nl.uitslag.app.csb.CsbService.Csb;
 import nl.uitslag.app.keys.EmlHeader;
 import nl.uitslag.app.keystore.FileSignatureService;
 import nl.uitslag.app.keystore.FileSignatureService.StoredSignature;
+import nl.uitslag.app.keystore.TransferPackageService;
 import nl.uitslag.crypto.RejectedException;
 import nl.uitslag.crypto.Rejection;
 import org.springframework.stereotype.Service;
@@ -33,10 +34,34 @@ public class CsbPublication {
 
   private final CsbResultService results;
   private final FileSignatureService signatures;
+  private final TransferPackageService packages;
 
-  CsbPublication(CsbResultService results, FileSignatureService signatures) {
+  CsbPublication(CsbResultService results, FileSignatureService signatures, TransferPackageService packages) {
     this.results = results;
     this.signatures = signatures;
+    this.packages = packages;
+  }
+
+  /**
+   * The HSB's finalised 510c with its O 7 sealed for the CSB (product.md §4: signed with the HSB's key, bound to
+   * its ManagingAuthority, then encrypted to the CSB's certificate or to a password agreed on paper), as the GSB
+   * seals its 510b; the package service audits the sealing and every refusal.
+   *
+   * @return empty when this is not an HSB or its result is not finalised
+   * @throws RejectedException when no signing key is held, the passphrase is wrong or the recipient is unknown
+   */
+  public Optional<byte[]> sealForTransfer(Csb c, TransferPackageService.Recipient to, char[] passphrase,
+      Actor actor) throws RejectedException {
+    if (!c.isHsb()) {
+      return Optional.empty();
+    }
+    Optional<StoredFile> eml = results.document(c, DocumentKind.EML_510C);
+    Optional<StoredFile> pdf = results.document(c, DocumentKind.O7);
+    if (eml.isEmpty() || pdf.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(packages.seal(c.managingAuthority(), eml.get().content(), pdf.get().content(), 1, to,
+        passphrase, actor));
   }
 
   /** One published file and its signature, if made. */

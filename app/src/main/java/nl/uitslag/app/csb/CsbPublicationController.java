@@ -1,15 +1,20 @@
 package nl.uitslag.app.csb;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.Arrays;
+import java.util.Optional;
 import nl.uitslag.app.audit.Actors;
 import nl.uitslag.app.csb.CsbResultService.DocumentKind;
 import nl.uitslag.app.csb.CsbService.Csb;
 import nl.uitslag.app.keystore.FileSignatureService.StoredSignature;
+import nl.uitslag.app.keystore.KeyStoreException;
 import nl.uitslag.app.keystore.TransferPackageService;
 import nl.uitslag.app.users.Role;
 import nl.uitslag.app.users.UitslagPrincipal;
 import nl.uitslag.crypto.RejectedException;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -23,6 +28,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.FlashMap;
+import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -33,10 +40,12 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class CsbPublicationController {
   private final CsbService service;
   private final CsbPublication publication;
+  private final MessageSource messages;
 
-  CsbPublicationController(CsbService service, CsbPublication publication) {
+  CsbPublicationController(CsbService service, CsbPublication publication, MessageSource messages) {
     this.service = service;
     this.publication = publication;
+    this.messages = messages;
   }
 
   @PostMapping("/csb/result/sign")
@@ -54,6 +63,55 @@ class CsbPublicationController {
       Arrays.fill(secret, '\0');
     }
     return "redirect:/csb/result#publication";
+  }
+
+  /**
+   * The HSB's 510c and O 7 sealed for the CSB, streamed as a download; a refusal goes back to the result page with
+   * its reason. The passphrase and a package password are used for this request only, never stored or logged.
+   */
+  @PostMapping("/csb/result/seal")
+  void seal(@AuthenticationPrincipal UitslagPrincipal user, @RequestParam(defaultValue = "") String passphrase,
+      @RequestParam(required = false) String recipient, @RequestParam(required = false) String password,
+      HttpServletRequest request, HttpServletResponse response) throws IOException {
+    Csb c = coordinatorsCsb(user);
+    boolean toPassword = password != null && !password.isEmpty();
+    boolean toCommittee = recipient != null && !recipient.isBlank();
+    if (toPassword == toCommittee) {
+      back(request, response, messages.getMessage("hsb.seal.recipientOrPassword", null,
+          LocaleContextHolder.getLocale()));
+      return;
+    }
+    TransferPackageService.Recipient to = toPassword
+        ? new TransferPackageService.ToPassword(password.toCharArray())
+        : new TransferPackageService.ToCommittee(recipient.strip());
+    char[] secret = passphrase.toCharArray();
+    try {
+      Optional<byte[]> sealed = publication.sealForTransfer(c, to, secret, Actors.of(request));
+      if (sealed.isEmpty()) {
+        throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+      }
+      String name = publication.status(c).get(0).fileName() + ".p7m";
+      response.setContentType("application/pkcs7-mime");
+      response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
+          ContentDisposition.attachment().filename(name).build().toString());
+      response.setContentLength(sealed.get().length);
+      response.getOutputStream().write(sealed.get());
+    } catch (RejectedException e) {
+      back(request, response, TransferPackageService.message(e.reason(), LocaleContextHolder.getLocale()));
+    } catch (KeyStoreException e) {
+      back(request, response, messages.getMessage("hsb.seal.noKeys", null, LocaleContextHolder.getLocale()));
+    } finally {
+      Arrays.fill(secret, '\0');
+    }
+  }
+
+  private static void back(HttpServletRequest request, HttpServletResponse response, String reason)
+      throws IOException {
+    FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
+    flash.put("sealRejection", reason);
+    String target = request.getContextPath() + "/csb/result";
+    RequestContextUtils.saveOutputFlashMap(target, request, response);
+    response.sendRedirect(target + "#transfer");
   }
 
   @GetMapping("/csb/documents/{kind}/signature")

@@ -24,6 +24,7 @@ import nl.uitslag.app.audit.Actor;
 import nl.uitslag.app.audit.AuditLog;
 import nl.uitslag.app.election.ElectionImportService;
 import nl.uitslag.app.keystore.KeyStoreService;
+import nl.uitslag.app.keystore.TransferPackageService;
 import nl.uitslag.app.users.UitslagUserDetailsService;
 import nl.uitslag.app.users.UserRepository;
 import nl.uitslag.crypto.Certificates;
@@ -85,6 +86,7 @@ class HsbKieskringTest {
   @Autowired HsbResultService hsbResults;
   @Autowired AuditLog audit;
   @Autowired KeyStoreService keys;
+  @Autowired TransferPackageService packages;
 
   static CsbTestSupport hsb;
 
@@ -340,6 +342,33 @@ class HsbKieskringTest {
     flipped[flipped.length / 2] ^= 1;
     assertThatThrownBy(() -> DetachedSignatures.verify(flipped, p7s, trust, Instant.now()))
         .isInstanceOf(RejectedException.class);
+    assertThat(audit.verify()).isEmpty();
+  }
+
+  @Test
+  @Order(22)
+  void the510cAndO7AreSealedForTheCsbAndOpenThereAsTheHsbsFile() throws Exception {
+    long election = committee().election().id();
+    char[] ca = "ceremonie kieskring een 2029".toCharArray();
+    char[] hsbKey = "wachtzin hoofdstembureau kieskring 1".toCharArray();
+    char[] csbKey = "wachtzin kiesraad als centraal stembureau".toCharArray();
+    keys.issueCommittee(election, "CSB", "Kiesraad als centraal stembureau", ca, csbKey, Actor.console());
+
+    hsb.asCoordinator(post("/csb/result/seal").param("passphrase", "niet de goede wachtzin").param("recipient", "CSB"))
+        .andExpect(status().is3xxRedirection())
+        .andExpect(flash().attributeExists("sealRejection"));
+    assertThat(audit.events(5)).anyMatch(e -> e.details().contains("WRONG_PASSPHRASE"));
+
+    byte[] sealed = hsb.mvc.perform(post("/csb/result/seal").param("passphrase", new String(hsbKey))
+            .param("recipient", "CSB").with(hsb.as(hsb.coordinator)).with(csrf()))
+        .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+    byte[] stored = jdbc.sql("SELECT content FROM csb_document WHERE committee_id = ? AND kind = 'EML_510C'")
+        .param(hsb.committeeId).query(byte[].class).single();
+    TransferPackageService.Opened opened = packages.open(election, sealed, csbKey,
+        new TransferPackageService.Expectation("510c", 1), Actor.console());
+    assertThat(opened.eml().bytes()).isEqualTo(stored);
+    assertThat(opened.signerCommitteeId()).isEqualTo("HSB1");
+    assertThat(opened.kind()).isEqualTo("510c");
     assertThat(audit.verify()).isEmpty();
   }
 }
