@@ -73,11 +73,13 @@ public class CsbService {
   private final KeyStoreService keys;
   private final TransferPackageService packages;
   private final CsbDistrictService districts;
+  private final CsbInvestigationRepository investigations;
 
   public CsbService(CsbRepository repo, ElectionRepository elections, JdbcClient jdbc, AuditLog audit,
       AirGapMonitor airGap, Clock clock, KeyStoreService keys, TransferPackageService packages,
-      CsbDistrictService districts) {
+      CsbDistrictService districts, CsbInvestigationRepository investigations) {
     this.districts = districts;
+    this.investigations = investigations;
     this.keys = keys;
     this.packages = packages;
     this.repo = repo;
@@ -128,9 +130,17 @@ public class CsbService {
   /**
    * A count file read without error, waiting for the coordinator to type two hidden groups of its fingerprint from
    * the paper PV. Kept in the user's session only; nothing of it is stored before the fingerprint is confirmed.
+   *
+   * @param replaces the fingerprint of the held file this corrected file replaces under an open investigation
+   *     order, or null for a first import
+   * @param investigationId the open order it answers, or null for a first import
    */
   public record PendingImport(String source, String fileName, byte[] bytes, GsbResults results,
-      Fingerprint.Challenge challenge, String fingerprint, String fileKind) {}
+      Fingerprint.Challenge challenge, String fingerprint, String fileKind, String replaces, Long investigationId) {
+    public boolean replacement() {
+      return replaces != null;
+    }
+  }
 
   /** Why a count file is refused, in Dutch and English (product.md §4: every rejection says why). */
   public static final class CountFileRejected extends RuntimeException {
@@ -153,7 +163,14 @@ public class CsbService {
   }
 
   /** The outcome of confirming an import. */
-  public enum ImportOutcome { IMPORTED, FINGERPRINT_MISMATCH, ALREADY_ENTERED, FINALISED }
+  public enum ImportOutcome {
+    IMPORTED,
+    /** A corrected file replaced the held one under an open investigation order; its entry starts over. */
+    REPLACED,
+    FINGERPRINT_MISMATCH,
+    ALREADY_ENTERED,
+    FINALISED
+  }
 
   /** The result of a data-entry operation; {@code refusal} names why when it was refused. */
   public record Step(DataEntryOutcome outcome, String refusal, String detail) {
@@ -392,6 +409,8 @@ public class CsbService {
     }
     TransferPackageService.Opened opened;
     try {
+      // The source is known only inside the package, so any phase opens here; the inner 510b's kr:Phase is then
+      // checked against the held file like a plain file's (CorrigendumIntake).
       opened = packages.open(c.election().id(), packageBytes, secret,
           new TransferPackageService.Expectation(fileKind(c), 1), actor);
     } catch (RejectedException e) {
@@ -412,10 +431,12 @@ public class CsbService {
     }
     Count count;
     EmlKind kind;
+    String creation;
     try {
       var doc = EmlReader.readCount(new ByteArrayInputStream(bytes), name, ReadOptions.none());
       count = doc.count();
       kind = doc.header().kind();
+      creation = doc.header().creationDateTime();
     } catch (EmlException e) {
       throw new CountFileRejected(describe(e, true), describe(e, false));
     }
@@ -472,10 +493,71 @@ public class CsbService {
       throw new CountFileRejected("het bestand past niet bij de kandidatenlijsten: " + ex.getMessage(),
           "the file does not fit the candidate lists: " + ex.getMessage());
     }
+    Replacement replacement = replacement(c, source, count, creation);
     Fingerprint fingerprint = Fingerprint.of(bytes);
     // The hidden groups are drawn now with SecureRandom, never derived from the file (product.md §4).
     return new PendingImport(source, name, bytes.clone(), results, fingerprint.challenge(), fingerprint.toString(),
-        kind.id());
+        kind.id(), replacement == null ? null : replacement.replaces(),
+        replacement == null ? null : replacement.investigationId());
+  }
+
+  /** A corrected file's place: the held file it replaces and the order it answers. */
+  private record Replacement(String replaces, long investigationId) {}
+
+  /**
+   * Whether a file for a source whose totals are already (being) entered may replace what is held: only under an
+   * open investigation order, only over a held count file, and only when {@link CorrigendumIntake} accepts it (a
+   * later phase, kr:Initial* equal to the held figures, changes only at the ordered polling stations). Null for a
+   * source with nothing entered: that is a first import.
+   */
+  private Replacement replacement(Csb c, String source, Count count, String creation) {
+    DataEntryState state = repo.entry(c.committeeId(), source, shape(c, source)).state();
+    Optional<CsbRepository.StoredFile> held = repo.countFile(c.committeeId(), source);
+    if (state instanceof DataEntryState.Empty && held.isEmpty()) {
+      return null;
+    }
+    Optional<CsbInvestigationService.Order> order = investigations.open(c.committeeId(), source);
+    if (order.isEmpty()) {
+      throw new CountFileRejected("de totalen van " + source + " zijn al ingelezen of ingevoerd; een nieuw"
+          + " telbestand wordt alleen aangenomen als er een onderzoek bij dit stembureau is gelast",
+          "the totals of " + source + " are already imported or entered; a new count file is accepted only under"
+              + " an investigation ordered at this committee");
+    }
+    if (held.isEmpty()) {
+      throw new CountFileRejected("de totalen van " + source + " zijn met de hand ingevoerd, er is geen telbestand"
+          + " om te vervangen: verwijder eerst de invoer", "the totals of " + source + " were typed, there is no"
+          + " count file to replace: discard the entries first");
+    }
+    HeldFile h = heldFile(held.get());
+    CorrigendumIntake.Check check = CorrigendumIntake.check(h.count(), h.creation(), count, creation,
+        java.util.Set.copyOf(order.get().stations()));
+    if (check.refusal().isPresent()) {
+      CorrigendumIntake.Refusal r = check.refusal().get();
+      throw new CountFileRejected(r.dutch(), r.english() + " [" + r.code() + "]");
+    }
+    return new Replacement(held.get().fingerprint(), order.get().id());
+  }
+
+  /** The held count file read back: its count and kr:CreationDateTime as written. */
+  private record HeldFile(Count count, String creation) {}
+
+  private static HeldFile heldFile(CsbRepository.StoredFile f) {
+    var doc = EmlReader.readCount(new ByteArrayInputStream(f.content()), f.fileName(), ReadOptions.none());
+    return new HeldFile(doc.count(), doc.header().creationDateTime());
+  }
+
+  /** The polling-station numbers of the count file held for a source, or empty when no file is held. */
+  Optional<java.util.Set<Integer>> heldStations(Csb c, String source) {
+    return repo.countFile(c.committeeId(), source).map(f -> {
+      java.util.Set<Integer> out = new java.util.TreeSet<>();
+      for (var u : heldFile(f).count().contests().get(0).units()) {
+        Integer n = CorrigendumIntake.stationNumber(u.id());
+        if (n != null) {
+          out.add(n);
+        }
+      }
+      return out;
+    });
   }
 
   /** The kieskring number of a contest id: digits, or Roman numerals (PS2023 Limburg); null for "geen"/"alle". */
@@ -538,6 +620,10 @@ public class CsbService {
     ResultsShape shape = shape(c, p.source());
     CsbRepository.StoredEntry stored = repo.entry(c.committeeId(), p.source(), shape);
     Instant now = Instant.now(clock);
+    Optional<CsbInvestigationService.Order> order = investigations.open(c.committeeId(), p.source());
+    if (p.replacement()) {
+      return confirmReplacement(c, p, stored, order, shape, user, actor, now, details);
+    }
     DataEntryOutcome o = doubleEntry(shape).importDigitalEntry(stored.state(), user, p.results(), now);
     if (!(o instanceof Accepted a)) {
       details.put("reason", "the totals of this GSB are already being entered (" + stored.state().status() + ")");
@@ -549,9 +635,66 @@ public class CsbService {
     }
     repo.storeCountFile(c.committeeId(), p.source(), p.fileKind(), p.fileName(), p.fingerprint(), p.bytes(), user.value(),
         now);
+    if (order.isPresent()) {
+      // A first file under an open order (the earlier one was discarded) answers it: definitive closes the order.
+      investigations.setReplacement(order.get().id(), p.fingerprint());
+      details.put("investigation", order.get().id());
+    }
     details.put("to", a.state().status().name());
     audit.record(c.kind() + "_COUNT_FILE_IMPORTED", AuditLevel.INFO, actor, details);
     return ImportOutcome.IMPORTED;
+  }
+
+  /**
+   * Takes in a corrected file under its open order: the held file moves to the history, the corrected file is held
+   * and becomes the new first entry (whatever was entered from the old file is set aside, its state audited), so a
+   * typist re-keys the paper Na 14-2 / P 2a as the second entry. Refused when the held file or the order changed
+   * since the file was read (another coordinator acted in between).
+   */
+  private ImportOutcome confirmReplacement(Csb c, PendingImport p, CsbRepository.StoredEntry stored,
+      Optional<CsbInvestigationService.Order> order, ResultsShape shape, UserId user, Actor actor, Instant now,
+      Map<String, Object> details) {
+    Optional<CsbRepository.StoredFile> held = repo.countFile(c.committeeId(), p.source());
+    if (held.isEmpty() || !held.get().fingerprint().equals(p.replaces()) || order.isEmpty()
+        || order.get().id() != p.investigationId()) {
+      details.put("reason", "the held count file or the investigation order changed since the file was read");
+      audit.record(c.kind() + "_COUNT_FILE_REJECTED", AuditLevel.WARNING, actor, details);
+      return ImportOutcome.ALREADY_ENTERED;
+    }
+    DataEntryOutcome o = doubleEntry(shape).importDigitalEntry(new DataEntryState.Empty(), user, p.results(), now);
+    if (!(o instanceof Accepted a)) {
+      throw new IllegalStateException("an imported entry always starts from Empty: " + o);
+    }
+    if (!repo.storeEntry(c.committeeId(), p.source(), a.state(), stored.version(), now)) {
+      throw new ConcurrentChangeException();
+    }
+    investigations.archiveCountFile(c.committeeId(), p.source(), p.fingerprint(), order.get().id(), now);
+    repo.storeCountFile(c.committeeId(), p.source(), p.fileKind(), p.fileName(), p.fingerprint(), p.bytes(),
+        user.value(), now);
+    investigations.setReplacement(order.get().id(), p.fingerprint());
+    details.put("investigation", order.get().id());
+    details.put("replaces", p.replaces());
+    details.put("from", stored.state().status().name());
+    details.put("to", a.state().status().name());
+    audit.record(c.kind() + "_COUNT_FILE_REPLACED", AuditLevel.WARNING, actor, details);
+    return ImportOutcome.REPLACED;
+  }
+
+  /** Closes the source's open order once the corrected file taken in under it has become definitive. */
+  private void closeAnsweredOrder(Csb c, String source, Actor actor, Instant now) {
+    Optional<CsbInvestigationService.Order> order = investigations.open(c.committeeId(), source);
+    Optional<CsbRepository.StoredFile> file = repo.countFile(c.committeeId(), source);
+    if (order.isEmpty() || file.isEmpty() || order.get().replacementFingerprint() == null
+        || !order.get().replacementFingerprint().equals(file.get().fingerprint())) {
+      return;
+    }
+    investigations.close(order.get().id(), CsbInvestigationService.Outcome.CLOSED, now);
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("committee", c.committeeId());
+    details.put("gsb", source);
+    details.put("investigation", order.get().id());
+    details.put("fingerprint", file.get().fingerprint());
+    audit.record(c.kind() + "_INVESTIGATION_CLOSED", AuditLevel.INFO, actor, details);
   }
 
   // ---------------------------------------------------------------- typed entries and resolution
@@ -627,6 +770,9 @@ public class CsbService {
       if (a.state() instanceof DataEntryState.Empty) {
         // The imported file was discarded with its entry: a new file or a typed first entry starts over.
         repo.deleteCountFile(c.committeeId(), source);
+      }
+      if (a.state() instanceof DataEntryState.Definitive) {
+        closeAnsweredOrder(c, source, actor, now);
       }
       Map<String, Object> details = new LinkedHashMap<>();
       details.put("committee", c.committeeId());
