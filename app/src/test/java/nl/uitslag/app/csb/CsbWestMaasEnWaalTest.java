@@ -161,10 +161,13 @@ class CsbWestMaasEnWaalTest {
         .query(byte[].class).single();
     assertThat(stored).isEqualTo(file);
 
-    // A second import of the same GSB is refused: its totals are already being entered.
+    // A second import of the same GSB is refused on reading, before any challenge: its totals are already being
+    // entered and no investigation has been ordered (a corrected file comes only under an order, docs/CSB.md §8).
     MockHttpSession again = new MockHttpSession();
-    csb.upload(again, "Telling_GR2022_WestMaasenWaal.eml.xml", file);
-    csb.confirm(again, file, true).andExpect(flash().attribute("importOutcome", "ALREADY_ENTERED"));
+    csb.upload(again, "Telling_GR2022_WestMaasenWaal.eml.xml", file)
+        .andExpect(flash().attribute("rejection", containsString("onderzoek")));
+    assertThat(again.getAttribute("csbPendingImport")).isNull();
+    assertThat(rows("csb_count_file")).isEqualTo(1);
 
     // The coordinator who imported the file cannot also make the second entry (product.md §3).
     GsbResults paper = paperTotals();
