@@ -148,8 +148,9 @@ class CsbInvestigationE2ETest {
   /** The first TotalVotes list total of list n in a 510 file. */
   private static int listTotal(String xml, int list) {
     String total = xml.substring(xml.indexOf("<TotalVotes>"), xml.indexOf("</TotalVotes>"));
-    Matcher m = Pattern.compile("<AffiliationIdentifier Id=\"" + list + "\">.*?<ValidVotes>(\\d+)</ValidVotes>")
-        .matcher(total);
+    // Our writer puts every element on its own line: match across lines.
+    Matcher m = Pattern.compile("<AffiliationIdentifier Id=\"" + list + "\"[^>]*>.*?<ValidVotes>(\\d+)</ValidVotes>",
+        Pattern.DOTALL).matcher(total);
     assertThat(m.find()).isTrue();
     return Integer.parseInt(m.group(1));
   }
