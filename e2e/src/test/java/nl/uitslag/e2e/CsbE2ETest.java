@@ -3,18 +3,14 @@ package nl.uitslag.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +36,7 @@ import org.w3c.dom.NodeList;
  * names, so there the elected candidates are compared by order of election and preference/list order).
  */
 class CsbE2ETest {
-  static final String PASSWORD = "een lange zin als wachtwoord";
+  static final String PASSWORD = Steps.PASSWORD;
   static Browser browser;
 
   @BeforeAll
@@ -88,40 +84,28 @@ class CsbE2ETest {
   private Map<Integer, List<String>> run(String shot, Path definition, Path lists, Path count, String gsb,
       boolean names) throws Exception {
     try (RunningServer server = RunningServer.start("serve")) {
-      Page admin = browser.newPage();
-      admin.navigate(server.url("/"));
-      admin.getByLabel("Volledige naam").fill("Anna Beheer");
-      admin.getByLabel("Gebruikersnaam").fill("beheer");
-      admin.getByLabel("Wachtwoord", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
-      admin.getByLabel("Herhaal het wachtwoord").fill(PASSWORD);
-      admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Beheerder aanmaken")).click();
-      login(admin, "beheer", PASSWORD);
+      Page admin = Steps.firstAdministrator(browser, server);
 
       // 1. Set-up: 110a and 230b, each confirmed from paper, and the choice for a centraal stembureau.
-      admin.navigate(server.url("/admin/elections/import"));
-      uploadAndConfirm(admin, "form[action$='/admin/elections/import/upload']", definition);
-      uploadAndConfirm(admin, "form[action$='/admin/elections/import/upload']", lists);
-      admin.locator("#committee-csb").check();
-      admin.locator("form[action$='/admin/elections/import/create'] button").click();
+      Steps.importDefinitionAndLists(server, admin, definition, lists);
+      Steps.createAsCsb(admin);
       Browser.screenshot(admin, "csb-" + shot + "-01-election");
 
-      String coordinatorOtp = createUser(server, admin, "voorzitter", "Voorzitter CSB", "COORDINATOR");
-      String typistOtp = createUser(server, admin, "invoerder", "Ida Invoerder", "TYPIST");
+      String coordinatorOtp = Steps.createUser(server, admin, "voorzitter", "Voorzitter CSB", "COORDINATOR",
+          "Centraal stembureau");
+      String typistOtp = Steps.createUser(server, admin, "invoerder", "Ida Invoerder", "TYPIST",
+          "Centraal stembureau");
 
       // 2. The coordinator imports the GSB's count file: the file is the first entry.
-      Page coordinator = browser.newPage();
-      coordinator.navigate(server.url("/"));
-      firstLogin(coordinator, "voorzitter", coordinatorOtp);
+      Page coordinator = Steps.newUser(browser, server, "voorzitter", coordinatorOtp);
       coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Centraal stembureau")).click();
-      uploadAndConfirm(coordinator, "form[action$='/csb/import']", count);
+      Steps.uploadAndConfirm(coordinator, "form[action$='/csb/import']", count);
       assertThat(coordinator.locator("#import-outcome")).containsText("ingelezen als eerste invoer");
       assertThat(coordinator.locator("#sources [data-status]")).hasAttribute("data-status", "FIRST_ENTRY_FINISHED");
       Browser.screenshot(coordinator, "csb-" + shot + "-02-imported");
 
       // 3. A typist re-keys the totals of the paper PV as the second entry.
-      Page typist = browser.newPage();
-      typist.navigate(server.url("/"));
-      firstLogin(typist, "invoerder", typistOtp);
+      Page typist = Steps.newUser(browser, server, "invoerder", typistOtp);
       typist.navigate(server.url("/csb"));
       typist.getByRole(AriaRole.BUTTON,
           new Page.GetByRoleOptions().setName("Tweede invoer van het papieren proces-verbaal")).click();
@@ -155,81 +139,17 @@ class CsbE2ETest {
       assertThat(coordinator.locator("#documents li")).hasCount(3);
       Browser.screenshot(coordinator, "csb-" + shot + "-05-documents");
 
-      byte[] pdf = download(coordinator, "#doc-P22_2");
+      byte[] pdf = Steps.download(coordinator, "#doc-P22_2");
       assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-      assertThat(download(coordinator, "#doc-P22_2")).isEqualTo(pdf);
-      byte[] result = download(coordinator, "#doc-EML_520");
-      assertThat(download(coordinator, "#doc-EML_520")).isEqualTo(result);
-      assertThat(coordinator.locator("#documents")).containsText(fingerprint(result));
+      assertThat(Steps.download(coordinator, "#doc-P22_2")).isEqualTo(pdf);
+      byte[] result = Steps.download(coordinator, "#doc-EML_520");
+      assertThat(Steps.download(coordinator, "#doc-EML_520")).isEqualTo(result);
+      assertThat(coordinator.locator("#documents")).containsText(Steps.fingerprint(result));
       assertThat(schemaProblem("520-result-kiesraad-strict.xsd", result)).isNull();
-      assertThat(schemaProblem("510-count-kiesraad-strict.xsd", download(coordinator, "#doc-EML_510D"))).isNull();
+      assertThat(schemaProblem("510-count-kiesraad-strict.xsd", Steps.download(coordinator, "#doc-EML_510D"))).isNull();
       assertThat(browser.consoleErrors).isEmpty();
       return elected(result, names);
     }
-  }
-
-  private static void uploadAndConfirm(Page page, String form, Path file) throws Exception {
-    page.locator(form + " input[type=file]").setInputFiles(file);
-    page.locator(form + " button[type=submit]").click();
-    byte[] bytes = Files.readAllBytes(file);
-    page.locator("#first").fill(group(bytes, hiddenGroup(page, "first")));
-    page.locator("#second").fill(group(bytes, hiddenGroup(page, "second")));
-    page.locator("#second").press("Enter");
-  }
-
-  /** The label says "Groep 7": the 1-based number of the hidden group, typed from the paper. */
-  private static int hiddenGroup(Page page, String input) {
-    Matcher m = Pattern.compile("(\\d+)").matcher(page.locator("label[for=" + input + "]").textContent());
-    assertThat(m.find()).isTrue();
-    return Integer.parseInt(m.group(1)) - 1;
-  }
-
-  private static String group(byte[] bytes, int index) throws Exception {
-    String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    return hex.substring(index * 4, index * 4 + 4);
-  }
-
-  private static String fingerprint(byte[] bytes) throws Exception {
-    String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    List<String> groups = new ArrayList<>();
-    for (int i = 0; i < 64; i += 4) {
-      groups.add(hex.substring(i, i + 4));
-    }
-    return String.join(" ", groups);
-  }
-
-  private static String createUser(RunningServer server, Page admin, String username, String fullName, String role) {
-    admin.navigate(server.url("/admin/users"));
-    admin.locator("#username").fill(username);
-    admin.locator("#fullName").fill(fullName);
-    admin.locator("#role").selectOption(role);
-    String csb = admin.locator("#committeeId option", new Page.LocatorOptions().setHasText("Centraal stembureau"))
-        .getAttribute("value");
-    admin.locator("#committeeId").selectOption(csb);
-    // The page also holds the bulk form and per-user actions: press this form's own button.
-    admin.getByRole(AriaRole.BUTTON,
-        new Page.GetByRoleOptions().setName("Gebruiker aanmaken")).click();
-    return admin.locator("#one-time-password").textContent().strip();
-  }
-
-  private static void login(Page page, String user, String password) {
-    page.getByLabel("Gebruikersnaam").fill(user);
-    page.getByLabel("Wachtwoord").fill(password);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen")).click();
-  }
-
-  private static void firstLogin(Page page, String user, String otp) {
-    login(page, user, otp);
-    page.getByLabel("Huidig wachtwoord").fill(otp);
-    page.getByLabel("Nieuw wachtwoord").fill(PASSWORD);
-    page.getByLabel("Herhaal het wachtwoord").fill(PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Wachtwoord opslaan")).click();
-    assertThat(page.getByRole(AriaRole.STATUS)).hasText("Uw wachtwoord is gewijzigd.");
-  }
-
-  private static byte[] download(Page page, String link) throws IOException {
-    Download d = page.waitForDownload(() -> page.locator(link).click());
-    return Files.readAllBytes(d.path());
   }
 
   /**

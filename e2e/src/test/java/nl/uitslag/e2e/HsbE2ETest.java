@@ -3,16 +3,12 @@ package nl.uitslag.e2e;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.microsoft.playwright.Download;
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +28,6 @@ import org.junit.jupiter.api.Test;
  * totals that are the sum of the three.
  */
 class HsbE2ETest {
-  static final String PASSWORD = CsbE2ETest.PASSWORD;
   static Browser browser;
 
   @BeforeAll
@@ -71,62 +66,46 @@ class HsbE2ETest {
       files.put(code, set.resolve("Telling_TK2029_gemeente_" + code + ".eml.xml"));
     }
     try (RunningServer server = RunningServer.start("serve")) {
-      Page admin = browser.newPage();
-      admin.navigate(server.url("/"));
-      admin.getByLabel("Volledige naam").fill("Anna Beheer");
-      admin.getByLabel("Gebruikersnaam").fill("beheer");
-      admin.getByLabel("Wachtwoord", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
-      admin.getByLabel("Herhaal het wachtwoord").fill(PASSWORD);
-      admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Beheerder aanmaken")).click();
-      login(admin, "beheer", PASSWORD);
+      Page admin = Steps.firstAdministrator(browser, server);
 
       // 1. Set-up: 110a and 230b, each confirmed from paper; the HSB of kieskring 1 from the election tree.
-      admin.navigate(server.url("/admin/elections/import"));
-      uploadAndConfirm(admin, "form[action$='/admin/elections/import/upload']", definition);
-      uploadAndConfirm(admin, "form[action$='/admin/elections/import/upload']", lists);
-      admin.locator("#committee-hsb").check();
-      admin.locator("#district").selectOption("1");
-      admin.locator("form[action$='/admin/elections/import/create'] button").click();
+      Steps.importDefinitionAndLists(server, admin, definition, lists);
+      Steps.createAsHsb(admin, 1);
       Browser.screenshot(admin, "hsb-01-election");
 
-      String coordinatorOtp = createUser(server, admin, "voorzitter", "Voorzitter HSB", "COORDINATOR");
-      String annaOtp = createUser(server, admin, "anna", "Anna Invoer", "TYPIST");
-      String bertOtp = createUser(server, admin, "bert", "Bert Invoer", "TYPIST");
+      String coordinatorOtp = Steps.createUser(server, admin, "voorzitter", "Voorzitter HSB", "COORDINATOR",
+          "Hoofdstembureau");
+      String annaOtp = Steps.createUser(server, admin, "anna", "Anna Invoer", "TYPIST", "Hoofdstembureau");
+      String bertOtp = Steps.createUser(server, admin, "bert", "Bert Invoer", "TYPIST", "Hoofdstembureau");
 
       // 2. The coordinator imports two municipalities' count files: each is the first entry.
-      Page coordinator = browser.newPage();
-      coordinator.navigate(server.url("/"));
-      firstLogin(coordinator, "voorzitter", coordinatorOtp);
+      Page coordinator = Steps.newUser(browser, server, "voorzitter", coordinatorOtp);
       coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Hoofdstembureau")).click();
       assertThat(coordinator.locator("#sources tbody tr")).hasCount(3);
       for (String code : List.of("0014", "0016")) {
-        uploadAndConfirm(coordinator, "form[action$='/csb/import']", files.get(code));
+        Steps.uploadAndConfirm(coordinator, "form[action$='/csb/import']", files.get(code));
         assertThat(coordinator.locator("#import-outcome")).containsText("ingelezen als eerste invoer");
       }
       Browser.screenshot(coordinator, "hsb-02-imported");
 
-      Page anna = browser.newPage();
-      anna.navigate(server.url("/"));
-      firstLogin(anna, "anna", annaOtp);
-      Page bert = browser.newPage();
-      bert.navigate(server.url("/"));
-      firstLogin(bert, "bert", bertOtp);
+      Page anna = Steps.newUser(browser, server, "anna", annaOtp);
+      Page bert = Steps.newUser(browser, server, "bert", bertOtp);
 
       // 3. Second entries from paper; Anna mistypes the eligible voters of 0016.
-      enter(server, anna, "0014", 2, paper(files.get("0014")), null);
+      Steps.enter(server, anna, "0014", 2, paper(files.get("0014")), null);
       assertThat(anna.locator("#finished")).containsText("definitief");
-      enter(server, anna, "0016", 2, paper(files.get("0016")), "Z");
+      Steps.enter(server, anna, "0016", 2, paper(files.get("0016")), "Z");
       assertThat(anna.locator("#finished")).containsText("verschillen");
       coordinator.navigate(server.url("/csb/0016/resolve"));
       Browser.screenshot(coordinator, "hsb-03-difference");
       coordinator.locator("input[value=KEEP_FIRST_DISCARD_SECOND]").check();
       coordinator.locator("form[action$='/csb/0016/resolve'] button[type=submit]").first().click();
-      enter(server, bert, "0016", 2, paper(files.get("0016")), null);
+      Steps.enter(server, bert, "0016", 2, paper(files.get("0016")), null);
       assertThat(bert.locator("#finished")).containsText("definitief");
 
       // 4. The third municipality is entered twice by hand, by two typists.
-      enter(server, anna, "0018", 1, paper(files.get("0018")), null);
-      enter(server, bert, "0018", 2, paper(files.get("0018")), null);
+      Steps.enter(server, anna, "0018", 1, paper(files.get("0018")), null);
+      Steps.enter(server, bert, "0018", 2, paper(files.get("0018")), null);
       assertThat(bert.locator("#finished")).containsText("definitief");
 
       // 5. The coordinator finalises: O 7 and 510c.
@@ -137,11 +116,11 @@ class HsbE2ETest {
       assertThat(coordinator.locator("#documents li")).hasCount(2);
       Browser.screenshot(coordinator, "hsb-05-documents");
 
-      byte[] pdf = download(coordinator, "#doc-O7");
+      byte[] pdf = Steps.download(coordinator, "#doc-O7");
       assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
-      byte[] count = download(coordinator, "#doc-EML_510C");
-      assertThat(download(coordinator, "#doc-EML_510C")).isEqualTo(count);
-      assertThat(coordinator.locator("#documents")).containsText(fingerprint(count));
+      byte[] count = Steps.download(coordinator, "#doc-EML_510C");
+      assertThat(Steps.download(coordinator, "#doc-EML_510C")).isEqualTo(count);
+      assertThat(coordinator.locator("#documents")).containsText(Steps.fingerprint(count));
       assertThat(CsbE2ETest.schemaProblem("510-count-kiesraad-strict.xsd", count)).isNull();
 
       String xml = new String(count, StandardCharsets.UTF_8);
@@ -182,85 +161,5 @@ class HsbE2ETest {
   /** Our files are indented; the paper-totals reader of CsbE2ETest reads one selection per line. */
   static String oneLine(String xml) {
     return xml.replaceAll(">\\s+<", "><");
-  }
-
-  /** Claims entry n of a municipality and types the paper totals, one wrong by 1 at {@code typo} if given. */
-  private static void enter(RunningServer server, Page typist, String code, int n, Map<String, Integer> paper,
-      String typo) {
-    typist.navigate(server.url("/csb"));
-    typist.locator("form[action$='/csb/" + code + "/entry/" + n + "/claim'] button").click();
-    typist.waitForLoadState();
-    assertThat(typist.locator("#finish")).isVisible();
-    Locator inputs = typist.locator("#entry-form input[data-path]");
-    int count = inputs.count();
-    for (int i = 0; i < count; i++) {
-      Locator input = inputs.nth(i);
-      String path = input.getAttribute("data-path");
-      Integer v = paper.get(path);
-      int value = (v == null ? 0 : v) + (path.equals(typo) ? 1 : 0);
-      input.fill(value == 0 ? "" : Integer.toString(value));
-    }
-    typist.locator("#finish").click();
-  }
-
-  private static void uploadAndConfirm(Page page, String form, Path file) throws Exception {
-    page.locator(form + " input[type=file]").setInputFiles(file);
-    page.locator(form + " button[type=submit]").click();
-    byte[] bytes = Files.readAllBytes(file);
-    page.locator("#first").fill(group(bytes, hiddenGroup(page, "first")));
-    page.locator("#second").fill(group(bytes, hiddenGroup(page, "second")));
-    page.locator("#second").press("Enter");
-  }
-
-  private static int hiddenGroup(Page page, String input) {
-    Matcher m = Pattern.compile("(\\d+)").matcher(page.locator("label[for=" + input + "]").textContent());
-    assertThat(m.find()).isTrue();
-    return Integer.parseInt(m.group(1)) - 1;
-  }
-
-  private static String group(byte[] bytes, int index) throws Exception {
-    String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    return hex.substring(index * 4, index * 4 + 4);
-  }
-
-  private static String fingerprint(byte[] bytes) throws Exception {
-    String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < 64; i += 4) {
-      b.append(i == 0 ? "" : " ").append(hex, i, i + 4);
-    }
-    return b.toString();
-  }
-
-  private static String createUser(RunningServer server, Page admin, String username, String fullName, String role) {
-    admin.navigate(server.url("/admin/users"));
-    admin.locator("#username").fill(username);
-    admin.locator("#fullName").fill(fullName);
-    admin.locator("#role").selectOption(role);
-    String hsb = admin.locator("#committeeId option", new Page.LocatorOptions().setHasText("Hoofdstembureau"))
-        .getAttribute("value");
-    admin.locator("#committeeId").selectOption(hsb);
-    admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gebruiker aanmaken")).click();
-    return admin.locator("#one-time-password").textContent().strip();
-  }
-
-  private static void login(Page page, String user, String password) {
-    page.getByLabel("Gebruikersnaam").fill(user);
-    page.getByLabel("Wachtwoord").fill(password);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen")).click();
-  }
-
-  private static void firstLogin(Page page, String user, String otp) {
-    login(page, user, otp);
-    page.getByLabel("Huidig wachtwoord").fill(otp);
-    page.getByLabel("Nieuw wachtwoord").fill(PASSWORD);
-    page.getByLabel("Herhaal het wachtwoord").fill(PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Wachtwoord opslaan")).click();
-    assertThat(page.getByRole(AriaRole.STATUS)).hasText("Uw wachtwoord is gewijzigd.");
-  }
-
-  private static byte[] download(Page page, String link) throws IOException {
-    Download d = page.waitForDownload(() -> page.locator(link).click());
-    return Files.readAllBytes(d.path());
   }
 }

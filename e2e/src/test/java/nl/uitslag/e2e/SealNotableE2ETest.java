@@ -8,11 +8,8 @@ import com.microsoft.playwright.options.AriaRole;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Test;
  * challenge and continues to the election.
  */
 class SealNotableE2ETest {
-  static final String PASSWORD = "een lange zin als wachtwoord";
   static Browser browser;
 
   @BeforeAll
@@ -46,19 +42,10 @@ class SealNotableE2ETest {
     Path lists = CsbE2ETest.shared().resolve("data/eml/GR2022/Kandidatenlijsten_GR2022_WestMaasenWaal.eml.xml");
     Path count = CsbE2ETest.shared().resolve("data/eml/GR2022/Telling_GR2022_WestMaasenWaal.eml.xml");
     try (RunningServer server = RunningServer.start("serve")) {
-      Page admin = browser.newPage();
-      admin.navigate(server.url("/"));
-      admin.getByLabel("Volledige naam").fill("Anna Beheer");
-      admin.getByLabel("Gebruikersnaam").fill("beheer");
-      admin.getByLabel("Wachtwoord", new Page.GetByLabelOptions().setExact(true)).fill(PASSWORD);
-      admin.getByLabel("Herhaal het wachtwoord").fill(PASSWORD);
-      admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Beheerder aanmaken")).click();
-      login(admin, "beheer", PASSWORD);
+      Page admin = Steps.firstAdministrator(browser, server);
 
       // 1. The wizard's last step leads to the key page, to confirm the trust anchor next.
-      admin.navigate(server.url("/admin/elections/import"));
-      uploadAndConfirm(admin, "form[action$='/admin/elections/import/upload']", definition);
-      uploadAndConfirm(admin, "form[action$='/admin/elections/import/upload']", lists);
+      Steps.importDefinitionAndLists(server, admin, definition, lists);
       admin.locator("#committee-csb").check();
       admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Verkiezing aanmaken")).click();
       assertThat(admin).hasURL(Pattern.compile(".*/admin/elections/\\d+/keys\\?setup=true$"));
@@ -71,12 +58,11 @@ class SealNotableE2ETest {
           .containsText("West Maas en Waal");
 
       // 2. The CSB's coordinator imports the 510b and deals with its notable results.
-      String otp = createUser(server, admin, "voorzitter", "Voorzitter CSB", "COORDINATOR");
-      Page coordinator = browser.newPage();
-      coordinator.navigate(server.url("/"));
-      firstLogin(coordinator, "voorzitter", otp);
+      String otp = Steps.createUser(server, admin, "voorzitter", "Voorzitter CSB", "COORDINATOR",
+          "Centraal stembureau");
+      Page coordinator = Steps.newUser(browser, server, "voorzitter", otp);
       coordinator.navigate(server.url("/csb"));
-      uploadAndConfirm(coordinator, "form[action$='/csb/import']", count);
+      Steps.uploadAndConfirm(coordinator, "form[action$='/csb/import']", count);
       assertThat(coordinator.locator("#import-outcome")).containsText("ingelezen als eerste invoer");
       coordinator.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Opmerkelijke uitslagen")).click();
       assertThat(coordinator.locator("#notable-summary")).containsText("1 ingelezen telbestanden, 21 stembureaus");
@@ -98,8 +84,8 @@ class SealNotableE2ETest {
       admin.locator("#anchor-file").setInputFiles(ca);
       admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Certificaat inlezen")).click();
       byte[] der = der(ca);
-      admin.locator("#first").fill(group(der, hiddenGroup(admin, "first")));
-      admin.locator("#second").fill(group(der, hiddenGroup(admin, "second")));
+      admin.locator("#first").fill(Steps.group(der, Steps.hiddenGroup(admin, "first")));
+      admin.locator("#second").fill(Steps.group(der, Steps.hiddenGroup(admin, "second")));
       admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Certificaat vertrouwen")).click();
       assertThat(admin.getByRole(AriaRole.STATUS)).containsText("als vertrouwensanker opgeslagen");
       assertThat(admin.locator("#anchors tbody tr")).hasCount(1);
@@ -130,52 +116,5 @@ class SealNotableE2ETest {
     String text = Files.readString(pem, StandardCharsets.US_ASCII);
     String body = text.substring(text.indexOf("-----BEGIN CERTIFICATE-----") + 27, text.indexOf("-----END"));
     return Base64.getMimeDecoder().decode(body);
-  }
-
-  private static void uploadAndConfirm(Page page, String form, Path file) throws Exception {
-    page.locator(form + " input[type=file]").setInputFiles(file);
-    page.locator(form + " button[type=submit]").click();
-    byte[] bytes = Files.readAllBytes(file);
-    page.locator("#first").fill(group(bytes, hiddenGroup(page, "first")));
-    page.locator("#second").fill(group(bytes, hiddenGroup(page, "second")));
-    page.locator("#second").press("Enter");
-  }
-
-  private static int hiddenGroup(Page page, String input) {
-    Matcher m = Pattern.compile("(\\d+)").matcher(page.locator("label[for=" + input + "]").textContent());
-    assertThat(m.find()).isTrue();
-    return Integer.parseInt(m.group(1)) - 1;
-  }
-
-  private static String group(byte[] bytes, int index) throws Exception {
-    String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    return hex.substring(index * 4, index * 4 + 4);
-  }
-
-  private static String createUser(RunningServer server, Page admin, String username, String fullName, String role) {
-    admin.navigate(server.url("/admin/users"));
-    admin.locator("#username").fill(username);
-    admin.locator("#fullName").fill(fullName);
-    admin.locator("#role").selectOption(role);
-    String csb = admin.locator("#committeeId option", new Page.LocatorOptions().setHasText("Centraal stembureau"))
-        .getAttribute("value");
-    admin.locator("#committeeId").selectOption(csb);
-    admin.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Gebruiker aanmaken")).click();
-    return admin.locator("#one-time-password").textContent().strip();
-  }
-
-  private static void login(Page page, String user, String password) {
-    page.getByLabel("Gebruikersnaam").fill(user);
-    page.getByLabel("Wachtwoord").fill(password);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Inloggen")).click();
-  }
-
-  private static void firstLogin(Page page, String user, String otp) {
-    login(page, user, otp);
-    page.getByLabel("Huidig wachtwoord").fill(otp);
-    page.getByLabel("Nieuw wachtwoord").fill(PASSWORD);
-    page.getByLabel("Herhaal het wachtwoord").fill(PASSWORD);
-    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Wachtwoord opslaan")).click();
-    assertThat(page.getByRole(AriaRole.STATUS)).hasText("Uw wachtwoord is gewijzigd.");
   }
 }

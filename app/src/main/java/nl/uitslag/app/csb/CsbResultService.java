@@ -297,6 +297,12 @@ public class CsbResultService {
       case ABSOLUTE_MAJORITY: return "absolute meerderheid: zetel overgedragen";
       case EXHAUSTION_RESIDUAL_SEAT_REMOVED: return "lijstuitputting: restzetel vervalt";
       case EXHAUSTION_FULL_SEAT_REMOVED: return "lijstuitputting: volle zetel vervalt";
+      // The lijstengroep steps appear on the screen and on the P 22-1 of a TK, EP or PS2 with a list group.
+      case GROUP_FULL_SEATS: return "lijstengroep: volle zetels per lijst";
+      case GROUP_LARGEST_REMAINDER: return "lijstengroep: zetel, grootste overschot";
+      case GROUP_EXHAUSTION_SEAT_REMOVED: return "lijstengroep: lijst uitgeput, zetel overgedragen";
+      case GROUP_HIGHEST_AVERAGE: return "lijstengroep: zetel, grootste gemiddelde";
+      case GROUP_SEAT_WITHDRAWN: return "lijstengroep: laatst toegewezen zetel ingetrokken";
       default: return k.description();
     }
   }

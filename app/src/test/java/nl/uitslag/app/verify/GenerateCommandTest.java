@@ -64,4 +64,32 @@ class GenerateCommandTest {
     assertThat(g.exit()).isEqualTo(2);
     assertThat(g.err()).contains("at least one municipality per kieskring");
   }
+
+  @Test
+  void theWorkedExampleTkGroupIsWrittenAndVerified_apportionmentMd65() {
+    VerifyCommandTest.Run g = run(new GenerateCommand(), "TK", dir.resolve("ex").toString(), "--example",
+        "tk_group", "--seed", "4");
+    assertThat(g.exit()).as(g.err()).isZero();
+    // 110a, three 230b, six 510b, three 510c, 510d and 520; A 6, B 4, C 0.
+    assertThat(g.out()).contains("worked example tk_group (seed 4): 15 files").contains("6 municipalities")
+        .contains("seats per list: {1=6, 2=4, 3=0}");
+    assertThat(dir.resolve("ex").resolve("Kandidatenlijsten_TK2029_kieskring_3.eml.xml")).isRegularFile();
+    VerifyCommandTest.Run v = run(new VerifyCommand(), dir.resolve("ex").toString());
+    assertThat(v.exit()).as(v.out()).isZero();
+    assertThat(v.out()).contains("RESULT: everything agrees");
+  }
+
+  @Test
+  void aWorkedExampleWithSizeOptionsOrAnotherTypeOrAnUnknownNameIsWrongUsage() {
+    VerifyCommandTest.Run sized = run(new GenerateCommand(), "TK", dir.toString(), "--example", "tk_group",
+        "--seats", "150");
+    assertThat(sized.exit()).isEqualTo(2);
+    assertThat(sized.err()).contains("only --seed may be given with it");
+    VerifyCommandTest.Run type = run(new GenerateCommand(), "PS2", dir.toString(), "--example", "tk_group");
+    assertThat(type.exit()).isEqualTo(2);
+    assertThat(type.err()).contains("worked example tk_group is a TK election, not PS2");
+    VerifyCommandTest.Run unknown = run(new GenerateCommand(), "TK", dir.toString(), "--example", "tk_nope");
+    assertThat(unknown.exit()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no worked example tk_nope; choose one of tk_group");
+  }
 }
