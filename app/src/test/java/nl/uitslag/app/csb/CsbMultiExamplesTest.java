@@ -407,6 +407,10 @@ class CsbMultiExamplesTest {
           .param("second", fp.group(pending.challenge().secondHidden())).with(web.as(web.coordinator)).with(csrf())
           .session(session)).andExpect(flash().attribute("listsOutcome", "IMPORTED"));
     }
+    // The sources of this CSB are hoofdstembureaus: its overview says so, not "gemeentelijke stembureaus".
+    mvc.perform(get("/csb").with(web.as(web.coordinator))).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Totalen van de hoofdstembureaus")))
+        .andExpect(content().string(not(containsString("gemeentelijke stembureaus"))));
     mvc.perform(get("/csb/districts").with(web.as(web.anna))).andExpect(status().isOk())
         .andExpect(content().string(containsString("data-district=\"3\"")))
         .andExpect(content().string(not(containsString("action=\"/csb/districts/import\""))));
