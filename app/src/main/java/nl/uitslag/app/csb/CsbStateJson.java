@@ -5,9 +5,9 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import nl.uitslag.app.dataentry.DataEntryStateJson;
-import nl.uitslag.domain.count.UncountedReason;
 import nl.uitslag.domain.dataentry.DataEntryState;
 import nl.uitslag.domain.results.CountFileRows;
+import nl.uitslag.domain.results.Explanation;
 import nl.uitslag.domain.results.FieldValue;
 import nl.uitslag.domain.results.GsbResults;
 import nl.uitslag.domain.results.ModelVariant;
@@ -58,7 +58,7 @@ final class CsbStateJson {
       o.set("counts", a);
       o.put("admittedVotersRecorded", rows.admittedVotersRecorded());
       ObjectNode explanations = o.putObject("explanations");
-      rows.explanations().forEach((k, v) -> explanations.put(k.code(), v));
+      rows.explanations().forEach((k, v) -> explanations.put(k.name(), v));
       return o;
     }
 
@@ -71,13 +71,9 @@ final class CsbStateJson {
       if (!node.isObject()) {
         return r;
       }
-      Map<UncountedReason, Integer> explanations = new EnumMap<>(UncountedReason.class);
+      Map<Explanation, Integer> explanations = new EnumMap<>(Explanation.class);
       for (Map.Entry<String, JsonNode> e : node.get("explanations").properties()) {
-        UncountedReason reason = UncountedReason.fromCode(e.getKey());
-        if (reason == null) {
-          throw new IllegalArgumentException("unknown explanation row " + e.getKey());
-        }
-        explanations.put(reason, e.getValue().intValue());
+        explanations.put(Explanation.valueOf(e.getKey()), e.getValue().intValue());
       }
       return r.withRows(new CountFileRows(node.get("admittedVotersRecorded").booleanValue(), explanations));
     }

@@ -9,6 +9,7 @@ import nl.uitslag.domain.count.RejectedReason;
 import nl.uitslag.domain.count.UncountedReason;
 import nl.uitslag.domain.count.VoteCounts;
 import nl.uitslag.domain.results.CountFileRows;
+import nl.uitslag.domain.results.Explanation;
 import nl.uitslag.domain.results.GsbResults;
 import nl.uitslag.domain.results.ListShape;
 import nl.uitslag.domain.results.ListTotal;
@@ -96,11 +97,12 @@ final class GsbTotals {
    * the TK2021 510c, leaves A and D unknown).
    */
   static CountFileRows rows(VoteCounts total) {
-    Map<UncountedReason, Integer> explanations = new EnumMap<>(UncountedReason.class);
-    for (UncountedReason reason : CountFileRows.EXPLANATIONS) {
+    Map<Explanation, Integer> explanations = new EnumMap<>(Explanation.class);
+    for (Explanation x : Explanation.values()) {
+      UncountedReason reason = reason(x);
       Long v = total.uncounted(reason);
       if (v != null) {
-        explanations.put(reason, count(reason.code(), v));
+        explanations.put(x, count(reason.code(), v));
       }
     }
     boolean recorded = total.uncounted(UncountedReason.POLL_CARDS) != null
@@ -165,11 +167,16 @@ final class GsbTotals {
     if (admitted) {
       uncounted.put(UncountedReason.ADMITTED_VOTERS, (long) r.voters().totalAdmittedVoters());
     }
-    r.rows().explanations().forEach((k, v) -> uncounted.put(k, (long) v));
+    r.rows().explanations().forEach((k, v) -> uncounted.put(reason(k), (long) v));
     uncounted.put(UncountedReason.MORE_BALLOTS_COUNTED, (long) r.moreBallotsCounted());
     uncounted.put(UncountedReason.FEWER_BALLOTS_COUNTED, (long) r.fewerBallotsCounted());
     return new VoteCounts(lists, r.eligibleVoters(), null, r.votes().totalVotesCandidates(), null, rejected, Map.of(),
         uncounted, Map.of());
+  }
+
+  /** The EML UncountedVotes reason of an explanation row (the same names, in the same schema order). */
+  static UncountedReason reason(Explanation x) {
+    return UncountedReason.valueOf(x.name());
   }
 
   private static int uncounted(VoteCounts total, UncountedReason reason) {

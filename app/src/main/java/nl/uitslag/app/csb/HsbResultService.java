@@ -27,12 +27,12 @@ import nl.uitslag.documents.pdf.HsbReportRenderer;
 import nl.uitslag.domain.count.ContestCount;
 import nl.uitslag.domain.count.Count;
 import nl.uitslag.domain.count.ReportingUnitCount;
-import nl.uitslag.domain.count.UncountedReason;
 import nl.uitslag.domain.election.ElectionCategory;
 import nl.uitslag.domain.election.ElectionDomain;
 import nl.uitslag.domain.election.ElectionIdentifier;
 import nl.uitslag.domain.election.ManagingAuthority;
 import nl.uitslag.domain.fingerprint.Fingerprint;
+import nl.uitslag.domain.results.Explanation;
 import nl.uitslag.domain.results.GsbResults;
 import nl.uitslag.domain.results.ListVotes;
 import nl.uitslag.eml.EmlKind;
@@ -182,7 +182,7 @@ public class HsbResultService {
   HsbReport report(Csb c, DistrictView v, CountFile file, LocalDateTime created) {
     ElectionView e = c.election();
     // The explanation rows any municipality's file carries (the kieskring total has exactly those), schema order.
-    List<UncountedReason> explained = List.copyOf(v.total().rows().explanations().keySet());
+    List<Explanation> explained = List.copyOf(v.total().rows().explanations().keySet());
     List<HsbReport.TotalsRow> rows = new ArrayList<>();
     for (MunicipalityTotals m : v.municipalities()) {
       rows.add(row(m.code(), m.name(), m.totals(), explained));
@@ -200,10 +200,10 @@ public class HsbResultService {
     }
     return new HsbReport("O 7", e.name(), e.electionDate(), v.districtName(), v.district(), rows,
         row(c.managingAuthority(), "Totaal kieskring " + v.districtName(), v.total(), explained), lists, file,
-        created.atZone(CsbResultService.DUTCH_TIME), explained.stream().map(UncountedReason::code).toList());
+        created.atZone(CsbResultService.DUTCH_TIME), explained.stream().map(x -> GsbTotals.reason(x).code()).toList());
   }
 
-  private static HsbReport.TotalsRow row(String code, String name, GsbResults r, List<UncountedReason> explained) {
+  private static HsbReport.TotalsRow row(String code, String name, GsbResults r, List<Explanation> explained) {
     List<Long> listVotes = new ArrayList<>();
     r.lists().forEach(l -> listVotes.add((long) l.total()));
     List<Long> explanations = new ArrayList<>();

@@ -10,8 +10,8 @@ import nl.uitslag.domain.dataentry.DifferenceResolution;
 import nl.uitslag.domain.dataentry.DoubleEntry;
 import nl.uitslag.domain.dataentry.EntryNumber;
 import nl.uitslag.domain.dataentry.UserId;
-import nl.uitslag.domain.count.UncountedReason;
 import nl.uitslag.domain.results.CountFileRows;
+import nl.uitslag.domain.results.Explanation;
 import nl.uitslag.domain.results.GsbResults;
 import nl.uitslag.domain.results.ListShape;
 import nl.uitslag.domain.results.ListTotal;
@@ -74,12 +74,12 @@ class CsbStateJsonTest {
 
   @Test
   void anImportedFileWithExplanationRowsAndNoAdmittedVotersIsStoredWithItsRowsAndDefinitiveWithThem() {
-    CountFileRows rows = new CountFileRows(false, java.util.Map.of(UncountedReason.NO_EXPLANATION, 34,
-        UncountedReason.BALLOTS_TAKEN_AWAY, 30, UncountedReason.TOO_MANY_POSTAL_BALLOTS, 0));
+    CountFileRows rows = new CountFileRows(false, java.util.Map.of(Explanation.NO_EXPLANATION, 34,
+        Explanation.BALLOTS_TAKEN_AWAY, 30, Explanation.TOO_MANY_POSTAL_BALLOTS, 0));
     DataEntryState imported = next(DE.importDigitalEntry(new DataEntryState.Empty(), IMPORTER,
         totals(20).withRows(rows), T));
     roundTrip(imported);
-    assertThat(CsbStateJson.write(imported)).contains("\"geen verklaring\":34");
+    assertThat(CsbStateJson.write(imported)).contains("\"NO_EXPLANATION\":34");
     DataEntryState second = next(DE.claim(imported, EntryNumber.SECOND, TYPIST, T));
     // The typed second entry takes the file's rows (CsbService), so the two compare on the keyed fields.
     second = next(DE.save(second, EntryNumber.SECOND, TYPIST, totals(20).withRows(rows), 100, "", T));

@@ -2,13 +2,10 @@ package nl.uitslag.domain.results;
 
 import java.util.Collections;
 import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import nl.uitslag.domain.count.UncountedReason;
 
 /**
  * The UncountedVotes rows of a GSB's or HSB's count file (510b, 510c) that the keyed totals form does not hold:
@@ -24,31 +21,24 @@ import nl.uitslag.domain.count.UncountedReason;
  * @param explanations the explanation rows the file carries, in schema order; a row absent from the file is absent
  *     here (not 0), so a written file carries exactly the rows its sources carried
  */
-public record CountFileRows(boolean admittedVotersRecorded, Map<UncountedReason, Integer> explanations) {
-  /** The UncountedVotes reasons that explain a difference (schema order), as opposed to keyed fields A–D, I, J. */
-  public static final Set<UncountedReason> EXPLANATIONS = Collections.unmodifiableSet(
-      EnumSet.range(UncountedReason.BALLOTS_TAKEN_AWAY, UncountedReason.OTHER_EXPLANATION));
-
+public record CountFileRows(boolean admittedVotersRecorded, Map<Explanation, Integer> explanations) {
   /** Totals typed from paper: admitted voters recorded, no explanation rows. */
   public static final CountFileRows NONE = new CountFileRows(true, Map.of());
 
   public CountFileRows {
     Objects.requireNonNull(explanations, "explanations");
-    Map<UncountedReason, Integer> ordered = new EnumMap<>(UncountedReason.class);
-    for (Map.Entry<UncountedReason, Integer> e : explanations.entrySet()) {
-      UncountedReason reason = Objects.requireNonNull(e.getKey(), "reason");
-      if (!EXPLANATIONS.contains(reason)) {
-        throw new InvalidResultsException(path(reason), reason.code() + " is a keyed field, not an explanation row");
-      }
+    Map<Explanation, Integer> ordered = new EnumMap<>(Explanation.class);
+    for (Map.Entry<Explanation, Integer> e : explanations.entrySet()) {
+      Explanation reason = Objects.requireNonNull(e.getKey(), "reason");
       Counts.check(path(reason), Objects.requireNonNull(e.getValue(), "count"));
       ordered.put(reason, e.getValue());
     }
     explanations = Collections.unmodifiableMap(new LinkedHashMap<>(ordered));
   }
 
-  /** The field path of an explanation row, for messages and screens: {@code explanation.<ReasonCode>}. */
-  public static String path(UncountedReason reason) {
-    return "explanation." + reason.code();
+  /** The field path of an explanation row, for messages: {@code explanation.<NAME>}. */
+  public static String path(Explanation reason) {
+    return "explanation." + reason.name();
   }
 
   /**
@@ -59,13 +49,13 @@ public record CountFileRows(boolean admittedVotersRecorded, Map<UncountedReason,
    */
   public static CountFileRows sum(List<CountFileRows> rows) {
     boolean recorded = true;
-    Map<UncountedReason, Long> sums = new EnumMap<>(UncountedReason.class);
+    Map<Explanation, Long> sums = new EnumMap<>(Explanation.class);
     for (CountFileRows r : rows) {
       recorded &= r.admittedVotersRecorded();
       r.explanations().forEach((k, v) -> sums.merge(k, (long) v, Long::sum));
     }
-    Map<UncountedReason, Integer> out = new EnumMap<>(UncountedReason.class);
-    for (Map.Entry<UncountedReason, Long> e : sums.entrySet()) {
+    Map<Explanation, Integer> out = new EnumMap<>(Explanation.class);
+    for (Map.Entry<Explanation, Long> e : sums.entrySet()) {
       if (e.getValue() > Counts.MAX) {
         throw new InvalidResultsException(path(e.getKey()), "the total exceeds " + Counts.MAX + " (" + e.getValue()
             + ")");
