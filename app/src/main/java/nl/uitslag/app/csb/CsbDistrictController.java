@@ -4,11 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import nl.uitslag.app.audit.Actors;
 import nl.uitslag.app.csb.CsbDistrictService.PendingLists;
 import nl.uitslag.app.csb.CsbService.Csb;
 import nl.uitslag.app.users.Role;
 import nl.uitslag.app.users.UitslagPrincipal;
+import nl.uitslag.domain.apportionment.Stemwaarde;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -93,10 +95,31 @@ class CsbDistrictController {
 
   @PostMapping("/weight")
   String weight(@AuthenticationPrincipal UitslagPrincipal user, @RequestParam int number, @RequestParam String name,
-      @RequestParam long weight, HttpServletRequest request, RedirectAttributes flash) {
+      @RequestParam long weight, @RequestParam(defaultValue = "") String kind,
+      @RequestParam(defaultValue = "") String inhabitants, @RequestParam(defaultValue = "") String members,
+      HttpServletRequest request, RedirectAttributes flash) {
     Csb c = coordinatorsCsb(user);
-    if (!service.setVoteWeight(c, number, name, weight, user.id(), Actors.of(request))) {
+    CsbDistrictService.WeightBasis basis = null;
+    if (!inhabitants.isBlank() || !members.isBlank()) {
+      // The U 2 check is optional, but once begun it needs the kind of body, inhabitants and members.
+      try {
+        basis = new CsbDistrictService.WeightBasis(Stemwaarde.BodyKind.valueOf(kind),
+            Long.parseLong(inhabitants.strip()), Integer.parseInt(members.strip()));
+      } catch (IllegalArgumentException e) {
+        flash.addFlashAttribute("weightRefused", true);
+        return "redirect:/csb/districts";
+      }
+    }
+    CsbDistrictService.WeightOutcome o = service.setVoteWeight(c, number, name, weight, basis, user.id(),
+        Actors.of(request));
+    if (o instanceof CsbDistrictService.WeightInvalid) {
       flash.addFlashAttribute("weightRefused", true);
+    } else if (o instanceof CsbDistrictService.WeightDiffersFromU2 d) {
+      flash.addFlashAttribute("weightDiffers", List.of(weight, d.difference().computed(), d.basis().inhabitants(),
+          d.basis().members()));
+    } else if (o instanceof CsbDistrictService.WeightSaved saved
+        && saved.check() instanceof Stemwaarde.RuleUnconfirmed u) {
+      flash.addFlashAttribute("weightUnconfirmed", List.of(u.published(), u.formula()));
     }
     return "redirect:/csb/districts";
   }

@@ -14,18 +14,27 @@ class CsbDistrictRepository {
     this.jdbc = jdbc;
   }
 
-  /** A kieskring (EK: voting body) with its stemwaarde, null until entered (and always for other types). */
-  record District(int number, String name, Long voteWeight) {}
+  /**
+   * A kieskring (EK: voting body) with its stemwaarde, null until entered (and always for other types), and the
+   * basis of the U 2 check when the coordinator entered it (else null).
+   */
+  record District(int number, String name, Long voteWeight, CsbDistrictService.WeightBasis basis) {}
 
   /** A 230b as received: its contest ("9", or "alle" for every kieskring), name, fingerprint and bytes. */
   record ListsFile(String contestId, String fileName, String fingerprint, byte[] content, String importedAt) {}
 
   List<District> districts(long committeeId) {
-    return jdbc.sql("SELECT number, name, vote_weight FROM csb_district WHERE committee_id = ? ORDER BY number")
+    return jdbc.sql("SELECT number, name, vote_weight, inhabitants, members, body_kind FROM csb_district"
+            + " WHERE committee_id = ? ORDER BY number")
         .param(committeeId)
         .query((rs, n) -> {
           long w = rs.getLong(3);
-          return new District(rs.getInt(1), rs.getString(2), rs.wasNull() ? null : w);
+          Long weight = rs.wasNull() ? null : w;
+          long inhabitants = rs.getLong(4);
+          boolean noBasis = rs.wasNull();
+          CsbDistrictService.WeightBasis basis = noBasis ? null : new CsbDistrictService.WeightBasis(
+              nl.uitslag.domain.apportionment.Stemwaarde.BodyKind.valueOf(rs.getString(6)), inhabitants, rs.getInt(5));
+          return new District(rs.getInt(1), rs.getString(2), weight, basis);
         })
         .list();
   }
@@ -38,12 +47,17 @@ class CsbDistrictRepository {
         .update();
   }
 
-  void setWeight(long committeeId, int number, String name, long weight, long userId, Instant now) {
+  void setWeight(long committeeId, int number, String name, long weight, CsbDistrictService.WeightBasis basis,
+      long userId, Instant now) {
     jdbc.sql("INSERT INTO csb_district (committee_id, number, name, vote_weight, weight_recorded_by,"
-            + " weight_recorded_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (committee_id, number) DO UPDATE SET"
+            + " weight_recorded_at, inhabitants, members, body_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            + " ON CONFLICT (committee_id, number) DO UPDATE SET"
             + " name = excluded.name, vote_weight = excluded.vote_weight,"
-            + " weight_recorded_by = excluded.weight_recorded_by, weight_recorded_at = excluded.weight_recorded_at")
-        .params(committeeId, number, name, weight, userId, now.toString())
+            + " weight_recorded_by = excluded.weight_recorded_by, weight_recorded_at = excluded.weight_recorded_at,"
+            + " inhabitants = excluded.inhabitants, members = excluded.members, body_kind = excluded.body_kind")
+        .params(committeeId, number, name, weight, userId, now.toString(),
+            basis == null ? null : basis.inhabitants(), basis == null ? null : basis.members(),
+            basis == null ? null : basis.kind().name())
         .update();
   }
 

@@ -17,6 +17,7 @@ import nl.uitslag.app.csb.CsbDistrictRepository.District;
 import nl.uitslag.app.csb.CsbDistrictRepository.ListsFile;
 import nl.uitslag.app.csb.CsbService.Csb;
 import nl.uitslag.app.election.ElectionRepository.ElectionView;
+import nl.uitslag.domain.apportionment.Stemwaarde;
 import nl.uitslag.domain.election.CandidateLists;
 import nl.uitslag.domain.election.ContestLists;
 import nl.uitslag.domain.fingerprint.Fingerprint;
@@ -67,9 +68,48 @@ public class CsbDistrictService {
     return "EK".equals(c.election().subcategory());
   }
 
-  /** A kieskring as the screens show it: its stemwaarde (EK) and the 230b that applies there, if any. */
+  /**
+   * A kieskring as the screens show it: its stemwaarde (EK), the 230b that applies there, if any, and the basis of
+   * the stemwaarde's U 2 check when the coordinator entered it (null otherwise).
+   */
   public record DistrictInfo(int number, String name, Long voteWeight, Optional<String> listsFileName,
-      Optional<String> listsFingerprint) {}
+      Optional<String> listsFingerprint, WeightBasis weightBasis) {
+    /** The U 2 check of the entered stemwaarde, or null without a basis. */
+    public Stemwaarde.Check weightCheck() {
+      return weightBasis == null || voteWeight == null ? null : weightBasis.check(voteWeight);
+    }
+  }
+
+  /**
+   * What the U 2 lid 1 check of an EK stemwaarde needs: the kind of voting body, its inhabitants (for the
+   * kiescollege niet-ingezetenen: its registered voters) and its number of members.
+   */
+  public record WeightBasis(Stemwaarde.BodyKind kind, long inhabitants, int members) {
+    public WeightBasis {
+      java.util.Objects.requireNonNull(kind, "kind");
+      Stemwaarde.compute(inhabitants, members); // refuses impossible figures with a clear message
+    }
+
+    /** The outcome of checking a published stemwaarde against this basis. */
+    public Stemwaarde.Check check(long published) {
+      return Stemwaarde.check(kind, inhabitants, members, published);
+    }
+  }
+
+  /**
+   * The outcome of recording a stemwaarde: saved (with the U 2 check, if a basis was entered), refused as
+   * invalid input, or refused because it differs from Kieswet U 2 lid 1 (with the computed value).
+   */
+  public sealed interface WeightOutcome permits WeightSaved, WeightInvalid, WeightDiffersFromU2 {}
+
+  /** Saved; check is null without a basis, else Agrees or RuleUnconfirmed. */
+  public record WeightSaved(Stemwaarde.Check check) implements WeightOutcome {}
+
+  /** Not saved: not an EK, a figure out of range, a blank name, or a finalised result. */
+  public record WeightInvalid() implements WeightOutcome {}
+
+  /** Not saved: the published stemwaarde differs from U 2 lid 1 computed from the entered basis. */
+  public record WeightDiffersFromU2(Stemwaarde.Differs difference, WeightBasis basis) implements WeightOutcome {}
 
   /** A 230b read without error, waiting for the fingerprint groups from paper; kept in the user's session only. */
   public record PendingLists(String contestId, String contestName, String fileName, byte[] bytes,
@@ -105,7 +145,7 @@ public class CsbDistrictService {
     for (District d : repo.districts(c.committeeId())) {
       ListsFile f = files.getOrDefault(String.valueOf(d.number()), files.get(ALL));
       out.add(new DistrictInfo(d.number(), d.name(), d.voteWeight(), Optional.ofNullable(f).map(ListsFile::fileName),
-          Optional.ofNullable(f).map(ListsFile::fingerprint)));
+          Optional.ofNullable(f).map(ListsFile::fingerprint), d.basis()));
     }
     return out;
   }
@@ -248,21 +288,48 @@ public class CsbDistrictService {
    */
   @Transactional
   public boolean setVoteWeight(Csb c, int number, String name, long weight, long userId, Actor actor) {
+    return setVoteWeight(c, number, name, weight, null, userId, actor) instanceof WeightSaved;
+  }
+
+  /**
+   * Records a stemwaarde as above, optionally checked against Kieswet U 2 lid 1: with a basis (kind of body,
+   * inhabitants, members) the stemwaarde is computed exactly and a published value that differs is refused
+   * (audited {@code CSB_VOTE_WEIGHT_REFUSED}); for the kiescollege niet-ingezetenen, whose rule is unconfirmed, the
+   * entered value is accepted and the screen says so. The basis is stored and audited with the value.
+   */
+  @Transactional
+  public WeightOutcome setVoteWeight(Csb c, int number, String name, long weight, WeightBasis basis, long userId,
+      Actor actor) {
     if (!weighted(c) || number < 1 || number > 9999 || weight < 1 || weight > 1_000_000 || name == null
         || name.isBlank() || !csbRepo.documents(c.committeeId()).isEmpty()) {
-      return false;
+      return new WeightInvalid();
     }
-    Long before = repo.districts(c.committeeId()).stream().filter(d -> d.number() == number).findFirst()
-        .map(District::voteWeight).orElse(null);
-    repo.setWeight(c.committeeId(), number, name.strip(), weight, userId, Instant.now(clock));
     Map<String, Object> details = new LinkedHashMap<>();
     details.put("committee", c.committeeId());
     details.put("body", number);
     details.put("name", name.strip());
+    Stemwaarde.Check check = basis == null ? null : basis.check(weight);
+    if (basis != null) {
+      details.put("kind", basis.kind().name());
+      details.put("inhabitants", basis.inhabitants());
+      details.put("members", basis.members());
+    }
+    if (check instanceof Stemwaarde.Differs d) {
+      details.put("published", weight);
+      details.put("computed", d.computed());
+      audit.record("CSB_VOTE_WEIGHT_REFUSED", AuditLevel.WARNING, actor, details);
+      return new WeightDiffersFromU2(d, basis);
+    }
+    Long before = repo.districts(c.committeeId()).stream().filter(d -> d.number() == number).findFirst()
+        .map(District::voteWeight).orElse(null);
+    repo.setWeight(c.committeeId(), number, name.strip(), weight, basis, userId, Instant.now(clock));
     details.put("from", before == null ? "" : before);
     details.put("to", weight);
+    if (check != null) {
+      details.put("u2", check instanceof Stemwaarde.Agrees ? "agrees" : "rule unconfirmed, accepted as entered");
+    }
     audit.record("CSB_VOTE_WEIGHT_RECORDED", AuditLevel.INFO, actor, details);
-    return true;
+    return new WeightSaved(check);
   }
 
   // ---------------------------------------------------------------- deceased candidates (P 19a)

@@ -361,8 +361,12 @@ class CsbMultiResult {
     for (DistrictInfo d : s.districts()) {
       VoteCounts vc = s.counts().get(d.number());
       long w = weight(c, d);
+      CsbMultiResultReport.WeightBasis basis = !weighted || d.weightBasis() == null ? null
+          : new CsbMultiResultReport.WeightBasis(d.weightBasis().inhabitants(), d.weightBasis().members(),
+              nl.uitslag.domain.apportionment.Stemwaarde.compute(d.weightBasis().inhabitants(),
+                  d.weightBasis().members()), d.weightBasis().kind().ruleConfirmed());
       rows.add(new CsbMultiResultReport.DistrictRow(d.number(), d.name(), weighted ? d.voteWeight() : null,
-          vc.blank(), vc.invalid(), vc.totalCounted(), Math.multiplyExact(vc.totalCounted(), w)));
+          vc.blank(), vc.invalid(), vc.totalCounted(), Math.multiplyExact(vc.totalCounted(), w), basis));
       List<Long> perList = new ArrayList<>();
       for (int n : numbers) {
         ListVotes lv = vc.list(n);

@@ -722,6 +722,7 @@ public class CsbService {
         List<FieldValue> fv = new ArrayList<>();
         values.forEach(v -> fv.add(new FieldValue.Count(v)));
         results = shape(c, source).emptyResults(ModelVariant.GSB_TOTALS).withValues(fv);
+        results = withRowsOfFirstEntry(state, results);
       } catch (InvalidResultsException e) {
         return new DataEntryOutcome.Refused(nl.uitslag.domain.dataentry.Refusal.INVALID_RESULTS, e.getMessage());
       }
@@ -731,6 +732,20 @@ public class CsbService {
       }
       return de.finalise(a.state(), n, user, now);
     });
+  }
+
+  /**
+   * A typed second entry takes the count-file rows of the first entry (explanations of differences, whether A and
+   * D are recorded): the totals form does not key them, so they come from the file and the two entries compare
+   * on the keyed fields only.
+   */
+  private static ResultsModel withRowsOfFirstEntry(DataEntryState state, ResultsModel typed) {
+    ResultsModel first = state instanceof DataEntryState.SecondEntryInProgress s ? s.first().results()
+        : state instanceof DataEntryState.SecondEntryCorrection s ? s.keptFirst().results() : null;
+    if (first instanceof GsbResults f && typed instanceof GsbResults t) {
+      return t.withRows(f.rows());
+    }
+    return typed;
   }
 
   @Transactional

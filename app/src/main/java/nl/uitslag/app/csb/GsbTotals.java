@@ -8,6 +8,8 @@ import nl.uitslag.domain.count.CandidateVotes;
 import nl.uitslag.domain.count.RejectedReason;
 import nl.uitslag.domain.count.UncountedReason;
 import nl.uitslag.domain.count.VoteCounts;
+import nl.uitslag.domain.results.CountFileRows;
+import nl.uitslag.domain.results.Explanation;
 import nl.uitslag.domain.results.GsbResults;
 import nl.uitslag.domain.results.ListShape;
 import nl.uitslag.domain.results.ListTotal;
@@ -85,7 +87,27 @@ final class GsbTotals {
         votes,
         uncounted(total, UncountedReason.MORE_BALLOTS_COUNTED),
         uncounted(total, UncountedReason.FEWER_BALLOTS_COUNTED),
-        pages);
+        pages,
+        rows(total));
+  }
+
+  /**
+   * The UncountedVotes rows the keyed form does not hold: every explanation row the file carries, and whether it
+   * records the admitted voters at all (a file with neither "geldige stempassen" nor "toegelaten kiezers", such as
+   * the TK2021 510c, leaves A and D unknown).
+   */
+  static CountFileRows rows(VoteCounts total) {
+    Map<Explanation, Integer> explanations = new EnumMap<>(Explanation.class);
+    for (Explanation x : Explanation.values()) {
+      UncountedReason reason = reason(x);
+      Long v = total.uncounted(reason);
+      if (v != null) {
+        explanations.put(x, count(reason.code(), v));
+      }
+    }
+    boolean recorded = total.uncounted(UncountedReason.POLL_CARDS) != null
+        || total.uncounted(UncountedReason.ADMITTED_VOTERS) != null;
+    return new CountFileRows(recorded, explanations);
   }
 
   /**
@@ -112,10 +134,14 @@ final class GsbTotals {
     for (int i = 0; i < sum.length; i++) {
       values.add(new nl.uitslag.domain.results.FieldValue.Count(count(first.get(i).path(), sum[i])));
     }
-    return totals.get(0).withValues(values);
+    return totals.get(0).withValues(values)
+        .withRows(CountFileRows.sum(totals.stream().map(GsbResults::rows).toList()));
   }
 
-  /** The GSB totals as the vote counts of a reporting unit in the CSB's 510d. */
+  /**
+   * The GSB totals as the vote counts of a reporting unit in the HSB's 510c or the CSB's 510d: the keyed rows, and
+   * the count file's explanation rows as it carried them; A and D only where the sources recorded them.
+   */
   static VoteCounts toCount(GsbResults r, Map<Integer, String> appellations) {
     List<nl.uitslag.domain.count.ListVotes> lists = new ArrayList<>();
     for (ListVotes page : r.lists()) {
@@ -130,16 +156,27 @@ final class GsbTotals {
     rejected.put(RejectedReason.INVALID, (long) r.votes().invalidVotes());
     rejected.put(RejectedReason.BLANK, (long) r.votes().blankVotes());
     Map<UncountedReason, Long> uncounted = new EnumMap<>(UncountedReason.class);
-    uncounted.put(UncountedReason.POLL_CARDS, (long) r.voters().pollCards());
+    boolean admitted = r.rows().admittedVotersRecorded();
+    if (admitted) {
+      uncounted.put(UncountedReason.POLL_CARDS, (long) r.voters().pollCards());
+    }
     uncounted.put(UncountedReason.PROXY_CERTIFICATES, (long) r.voters().proxyCertificates());
     if (r.voters().voterCards() != null) {
       uncounted.put(UncountedReason.VOTER_CARDS, (long) r.voters().voterCards());
     }
-    uncounted.put(UncountedReason.ADMITTED_VOTERS, (long) r.voters().totalAdmittedVoters());
+    if (admitted) {
+      uncounted.put(UncountedReason.ADMITTED_VOTERS, (long) r.voters().totalAdmittedVoters());
+    }
+    r.rows().explanations().forEach((k, v) -> uncounted.put(reason(k), (long) v));
     uncounted.put(UncountedReason.MORE_BALLOTS_COUNTED, (long) r.moreBallotsCounted());
     uncounted.put(UncountedReason.FEWER_BALLOTS_COUNTED, (long) r.fewerBallotsCounted());
     return new VoteCounts(lists, r.eligibleVoters(), null, r.votes().totalVotesCandidates(), null, rejected, Map.of(),
         uncounted, Map.of());
+  }
+
+  /** The EML UncountedVotes reason of an explanation row (the same names, in the same schema order). */
+  static UncountedReason reason(Explanation x) {
+    return UncountedReason.valueOf(x.name());
   }
 
   private static int uncounted(VoteCounts total, UncountedReason reason) {

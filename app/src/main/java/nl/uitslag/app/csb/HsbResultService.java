@@ -32,6 +32,7 @@ import nl.uitslag.domain.election.ElectionDomain;
 import nl.uitslag.domain.election.ElectionIdentifier;
 import nl.uitslag.domain.election.ManagingAuthority;
 import nl.uitslag.domain.fingerprint.Fingerprint;
+import nl.uitslag.domain.results.Explanation;
 import nl.uitslag.domain.results.GsbResults;
 import nl.uitslag.domain.results.ListVotes;
 import nl.uitslag.eml.EmlKind;
@@ -180,9 +181,11 @@ public class HsbResultService {
 
   HsbReport report(Csb c, DistrictView v, CountFile file, LocalDateTime created) {
     ElectionView e = c.election();
+    // The explanation rows any municipality's file carries (the kieskring total has exactly those), schema order.
+    List<Explanation> explained = List.copyOf(v.total().rows().explanations().keySet());
     List<HsbReport.TotalsRow> rows = new ArrayList<>();
     for (MunicipalityTotals m : v.municipalities()) {
-      rows.add(row(m.code(), m.name(), m.totals()));
+      rows.add(row(m.code(), m.name(), m.totals(), explained));
     }
     List<HsbReport.ListTotal> lists = new ArrayList<>();
     for (ListView l : elections.lists(e.id())) {
@@ -196,16 +199,19 @@ public class HsbResultService {
       lists.add(new HsbReport.ListTotal(l.number(), l.name(), page.total(), candidates));
     }
     return new HsbReport("O 7", e.name(), e.electionDate(), v.districtName(), v.district(), rows,
-        row(c.managingAuthority(), "Totaal kieskring " + v.districtName(), v.total()), lists, file,
-        created.atZone(CsbResultService.DUTCH_TIME));
+        row(c.managingAuthority(), "Totaal kieskring " + v.districtName(), v.total(), explained), lists, file,
+        created.atZone(CsbResultService.DUTCH_TIME), explained.stream().map(x -> GsbTotals.reason(x).code()).toList());
   }
 
-  private static HsbReport.TotalsRow row(String code, String name, GsbResults r) {
+  private static HsbReport.TotalsRow row(String code, String name, GsbResults r, List<Explanation> explained) {
     List<Long> listVotes = new ArrayList<>();
     r.lists().forEach(l -> listVotes.add((long) l.total()));
-    return new HsbReport.TotalsRow(code, name, r.eligibleVoters(), r.voters().totalAdmittedVoters(),
+    List<Long> explanations = new ArrayList<>();
+    explained.forEach(x -> explanations.add((long) r.rows().explanations().getOrDefault(x, 0)));
+    return new HsbReport.TotalsRow(code, name, r.eligibleVoters(),
+        r.rows().admittedVotersRecorded() ? Long.valueOf(r.voters().totalAdmittedVoters()) : null,
         r.votes().totalVotesCandidates(), r.votes().blankVotes(), r.votes().invalidVotes(), r.votes().totalVotesCast(),
-        listVotes);
+        listVotes, explanations);
   }
 
   private static void requireHsb(Csb c) {

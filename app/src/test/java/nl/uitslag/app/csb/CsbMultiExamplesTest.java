@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import nl.uitslag.app.TestDataDir;
 import nl.uitslag.app.audit.Actor;
+import nl.uitslag.domain.apportionment.Stemwaarde;
 import nl.uitslag.app.election.ElectionImportService;
 import nl.uitslag.app.users.Role;
 import nl.uitslag.app.users.UserRepository;
@@ -269,8 +270,10 @@ class CsbMultiExamplesTest {
     ex.create();
     // Without voting bodies and their stemwaarde nothing can be computed.
     assertThat(results.view(ex.csb).error()).contains("stemwaarde");
-    assertThat(districts.setVoteWeight(ex.csb, 1, "Provinciale Staten van Een", 100, ex.coordinator,
-        Actor.console())).isTrue();
+    // Body 1 with the optional U 2 lid 1 check: 410 000 / (100 × 41) = 100.
+    assertThat(districts.setVoteWeight(ex.csb, 1, "Provinciale Staten van Een", 100,
+        new CsbDistrictService.WeightBasis(Stemwaarde.BodyKind.PROVINCE, 410_000, 41), ex.coordinator,
+        Actor.console())).isEqualTo(new CsbDistrictService.WeightSaved(new Stemwaarde.Agrees(100)));
     assertThat(districts.setVoteWeight(ex.csb, 2, "Provinciale Staten van Twee", 300, ex.coordinator,
         Actor.console())).isTrue();
     assertThat(districts.setVoteWeight(ex.csb, 3, "Nergens", 0, ex.coordinator, Actor.console())).isFalse();
@@ -291,7 +294,9 @@ class CsbMultiExamplesTest {
     byte[] pv = results.document(ex.csb, CsbResultService.DocumentKind.U16).orElseThrow().content();
     try (var doc = Loader.loadPDF(pv)) {
       assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " ")).contains("Model U 16")
-          .contains("2 Provinciale Staten van Twee 300 0 0 10 3000");
+          .contains("2 Provinciale Staten van Twee 300 0 0 10 3000")
+          .contains("Stemwaarde volgens Kieswet U 2 lid 1")
+          .contains("1 Provinciale Staten van Een 410000 41 100 100 gelijk aan de berekening");
     }
     // The 510d carries the stemcijfers (ballots × stemwaarde), which is what the verifier recomputes from.
     var report = Verifier.verify(ex.published());
@@ -300,6 +305,47 @@ class CsbMultiExamplesTest {
     // Finalised: the stemwaarde can no longer change.
     assertThat(districts.setVoteWeight(ex.csb, 1, "Provinciale Staten van Een", 101, ex.coordinator,
         Actor.console())).isFalse();
+  }
+
+  @Test
+  void ekStemwaardeDifferingFromU2lid1IsRefusedAndAuditedAndTheUnconfirmedRuleIsAcceptedAsEntered()
+      throws Exception {
+    L a = new L(1, "A", "A1");
+    Example ex = new Example("EK2035", "EK", 5, 2, List.of(List.of(a)), true);
+    long committee = CsbMultiSupport.create(imports, jdbc, ex.definition, ex.lists.values().iterator().next());
+    CsbTestSupport web = CsbTestSupport.forCommittee(mvc, details, users, committee);
+    ex.csb = service.csb(committee).orElseThrow();
+    long user = users.insert("ekcoordu2" + committee, "Voorzitter", "unused", Role.COORDINATOR, committee, false,
+        Instant.parse("2035-03-20T09:00:00Z"));
+    // Flevoland 2023: 444 850 / (100 × 41) = 108.5 → 109; a published 108 is refused and nothing is stored.
+    var flevoland = new CsbDistrictService.WeightBasis(Stemwaarde.BodyKind.PROVINCE, 444_850, 41);
+    assertThat(districts.setVoteWeight(ex.csb, 9, "Provinciale Staten van Flevoland", 108, flevoland,
+        user, Actor.console())).isEqualTo(
+            new CsbDistrictService.WeightDiffersFromU2(new Stemwaarde.Differs(109, 108), flevoland));
+    assertThat(districts.districts(ex.csb)).isEmpty();
+    assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE event_type = 'CSB_VOTE_WEIGHT_REFUSED'")
+        .query(Long.class).single()).isGreaterThanOrEqualTo(1);
+    // Through the screen: the message names the computed value.
+    web.asCoordinator(post("/csb/districts/weight").param("number", "9").param("name", "Flevoland")
+        .param("weight", "108").param("kind", "PROVINCE").param("inhabitants", "444850").param("members", "41"))
+        .andExpect(flash().attribute("weightDiffers", List.of(108L, 109L, 444_850L, 41)));
+    web.asCoordinator(post("/csb/districts/weight").param("number", "9").param("name", "Flevoland")
+        .param("weight", "109").param("kind", "PROVINCE").param("inhabitants", "444850").param("members", "41"))
+        .andExpect(flash().attributeCount(0));
+    // Kiescollege niet-ingezetenen 2023: published 20, where the formula gives 15: accepted, the screen says so.
+    web.asCoordinator(post("/csb/districts/weight").param("number", "16").param("name", "Kiescollege niet-ingezetenen")
+        .param("weight", "20").param("kind", "NON_RESIDENTS_KIESCOLLEGE").param("inhabitants", "37455")
+        .param("members", "25")).andExpect(flash().attribute("weightUnconfirmed", List.of(20L, 15L)));
+    // Half a basis is refused rather than guessed.
+    web.asCoordinator(post("/csb/districts/weight").param("number", "1").param("name", "Groningen")
+        .param("weight", "100").param("kind", "PROVINCE").param("inhabitants", "586000"))
+        .andExpect(flash().attribute("weightRefused", true));
+    assertThat(districts.districts(ex.csb)).extracting(CsbDistrictService.DistrictInfo::voteWeight)
+        .containsExactly(109L, 20L);
+    assertThat(districts.districts(ex.csb).get(1).weightCheck()).isEqualTo(new Stemwaarde.RuleUnconfirmed(15, 20));
+    mvc.perform(get("/csb/districts").with(web.as(web.coordinator))).andExpect(status().isOk())
+        .andExpect(content().string(containsString("data-u2=\"Agrees\"")))
+        .andExpect(content().string(containsString("data-u2=\"RuleUnconfirmed\"")));
   }
 
   @Test
@@ -361,6 +407,10 @@ class CsbMultiExamplesTest {
           .param("second", fp.group(pending.challenge().secondHidden())).with(web.as(web.coordinator)).with(csrf())
           .session(session)).andExpect(flash().attribute("listsOutcome", "IMPORTED"));
     }
+    // The sources of this CSB are hoofdstembureaus: its overview says so, not "gemeentelijke stembureaus".
+    mvc.perform(get("/csb").with(web.as(web.coordinator))).andExpect(status().isOk())
+        .andExpect(content().string(containsString("Totalen van de hoofdstembureaus")))
+        .andExpect(content().string(not(containsString("gemeentelijke stembureaus"))));
     mvc.perform(get("/csb/districts").with(web.as(web.anna))).andExpect(status().isOk())
         .andExpect(content().string(containsString("data-district=\"3\"")))
         .andExpect(content().string(not(containsString("action=\"/csb/districts/import\""))));

@@ -10,6 +10,8 @@ import nl.uitslag.domain.dataentry.DifferenceResolution;
 import nl.uitslag.domain.dataentry.DoubleEntry;
 import nl.uitslag.domain.dataentry.EntryNumber;
 import nl.uitslag.domain.dataentry.UserId;
+import nl.uitslag.domain.results.CountFileRows;
+import nl.uitslag.domain.results.Explanation;
 import nl.uitslag.domain.results.GsbResults;
 import nl.uitslag.domain.results.ListShape;
 import nl.uitslag.domain.results.ListTotal;
@@ -68,6 +70,30 @@ class CsbStateJsonTest {
     DataEntryState definitive = next(DE.finalise(saved, EntryNumber.SECOND, TYPIST, T));
     assertThat(definitive).isInstanceOf(DataEntryState.Definitive.class);
     roundTrip(definitive);
+  }
+
+  @Test
+  void anImportedFileWithExplanationRowsAndNoAdmittedVotersIsStoredWithItsRowsAndDefinitiveWithThem() {
+    CountFileRows rows = new CountFileRows(false, java.util.Map.of(Explanation.NO_EXPLANATION, 34,
+        Explanation.BALLOTS_TAKEN_AWAY, 30, Explanation.TOO_MANY_POSTAL_BALLOTS, 0));
+    DataEntryState imported = next(DE.importDigitalEntry(new DataEntryState.Empty(), IMPORTER,
+        totals(20).withRows(rows), T));
+    roundTrip(imported);
+    assertThat(CsbStateJson.write(imported)).contains("\"NO_EXPLANATION\":34");
+    DataEntryState second = next(DE.claim(imported, EntryNumber.SECOND, TYPIST, T));
+    // The typed second entry takes the file's rows (CsbService), so the two compare on the keyed fields.
+    second = next(DE.save(second, EntryNumber.SECOND, TYPIST, totals(20).withRows(rows), 100, "", T));
+    DataEntryState definitive = next(DE.finalise(second, EntryNumber.SECOND, TYPIST, T));
+    assertThat(definitive).isInstanceOf(DataEntryState.Definitive.class);
+    roundTrip(definitive);
+    assertThat(((GsbResults) ((DataEntryState.Definitive) CsbStateJson.read(CsbStateJson.write(definitive), SHAPE))
+        .results()).rows()).isEqualTo(rows);
+  }
+
+  @Test
+  void totalsWithoutRowsKeepThePlainArraySoOlderStatesReadUnchanged() {
+    DataEntryState imported = next(DE.importDigitalEntry(new DataEntryState.Empty(), IMPORTER, totals(20), T));
+    assertThat(CsbStateJson.write(imported)).doesNotContain("explanations");
   }
 
   @Test

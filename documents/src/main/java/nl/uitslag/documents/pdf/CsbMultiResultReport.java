@@ -114,11 +114,45 @@ public record CsbMultiResultReport(
    * the valid votes (EK: ballots) and, for the EK, the weighted votes (ballots × stemwaarde, U 3).
    */
   public record DistrictRow(int number, String name, Long voteWeight, long blank, long invalid, long validVotes,
-      long weightedVotes) {
+      long weightedVotes, WeightBasis weightBasis) {
+    /** A row without the basis of a U 2 check. */
+    public DistrictRow(int number, String name, Long voteWeight, long blank, long invalid, long validVotes,
+        long weightedVotes) {
+      this(number, name, voteWeight, blank, invalid, validVotes, weightedVotes, null);
+    }
+
     public DistrictRow {
       Checks.number(number, "kieskring number");
       Checks.text(name, "kieskring name");
+      if (weightBasis != null) {
+        if (voteWeight == null) {
+          throw new IllegalArgumentException(name + ": a U 2 basis without a stemwaarde");
+        }
+        if (weightBasis.ruleConfirmed() && weightBasis.computed() != voteWeight) {
+          // A PV never prints a stemwaarde that contradicts its own U 2 computation.
+          throw new IllegalArgumentException(name + ": stemwaarde " + voteWeight + " differs from U 2 lid 1 ("
+              + weightBasis.computed() + ")");
+        }
+      }
     }
+  }
+
+  /**
+   * The figures of the U 2 lid 1 check of a stemwaarde, printed on the U 16 when the coordinator entered them:
+   * inhabitants (kiescollege niet-ingezetenen: registered voters), members, the computed value, and whether the
+   * formula is the confirmed rule for the body (false for the kiescollege niet-ingezetenen: published value applies).
+   */
+  public record WeightBasis(long inhabitants, int members, long computed, boolean ruleConfirmed) {
+    public WeightBasis {
+      Checks.count(inhabitants, "inhabitants");
+      Checks.number(members, "members");
+      Checks.count(computed, "computed stemwaarde");
+    }
+  }
+
+  /** Whether any stemwaarde was checked against U 2 lid 1, so the U 16 prints the check. */
+  public boolean anyWeightBasis() {
+    return districts.stream().anyMatch(d -> d.weightBasis() != null);
   }
 
   /** A list inside a list group: its key ("4.2"), the kieskringen it was submitted in, its votes and seats. */

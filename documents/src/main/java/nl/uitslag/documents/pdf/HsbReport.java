@@ -22,6 +22,9 @@ import java.util.Objects;
  * @param lists the lists in number order with the kieskring votes per candidate
  * @param countFile the count file (EML 510c) whose fingerprint is printed on every page
  * @param createdAt when the PV and the 510c were made
+ * @param explanationRows the explanations of differences the municipalities' count files carry (EML
+ *     UncountedVotes ReasonCode, e.g. "geen verklaring"), in schema order; every row's
+ *     {@link TotalsRow#explanations()} has one count per entry; empty when no file carries them
  */
 public record HsbReport(
     String model,
@@ -33,7 +36,16 @@ public record HsbReport(
     TotalsRow districtTotal,
     List<ListTotal> lists,
     CountFile countFile,
-    ZonedDateTime createdAt) {
+    ZonedDateTime createdAt,
+    List<String> explanationRows) {
+
+  /** A report without explanation rows. */
+  public HsbReport(String model, String electionName, LocalDate pollingDay, String districtName, int districtNumber,
+      List<TotalsRow> municipalities, TotalsRow districtTotal, List<ListTotal> lists, CountFile countFile,
+      ZonedDateTime createdAt) {
+    this(model, electionName, pollingDay, districtName, districtNumber, municipalities, districtTotal, lists,
+        countFile, createdAt, List.of());
+  }
 
   /** How many list columns one table of votes per list per municipality has, to fit the A4 width. */
   static final int LIST_COLUMNS = 8;
@@ -49,14 +61,29 @@ public record HsbReport(
     lists = Checks.list(lists, "lists");
     Objects.requireNonNull(countFile, "countFile");
     Objects.requireNonNull(createdAt, "createdAt");
+    explanationRows = Checks.list(explanationRows, "explanationRows");
+    explanationRows.forEach(x -> Checks.text(x, "explanation row"));
     if (municipalities.isEmpty()) {
       throw new IllegalArgumentException("a kieskring has at least one municipality");
     }
     for (TotalsRow m : municipalities) {
+      if (m.explanations().size() != explanationRows.size()) {
+        throw new IllegalArgumentException(m.name() + ": " + m.explanations().size() + " explanation rows, not "
+            + explanationRows.size());
+      }
       if (m.listVotes().size() != lists.size()) {
         throw new IllegalArgumentException(m.name() + ": votes for " + m.listVotes().size() + " lists, not "
             + lists.size());
       }
+    }
+    if (districtTotal.explanations().size() != explanationRows.size()) {
+      throw new IllegalArgumentException("kieskring total: " + districtTotal.explanations().size()
+          + " explanation rows, not " + explanationRows.size());
+    }
+    if (districtTotal.admittedVoters() == null
+        != municipalities.stream().anyMatch(m -> m.admittedVoters() == null)) {
+      throw new IllegalArgumentException("the kieskring total has admitted voters exactly when every municipality"
+          + " has them");
     }
     if (districtTotal.listVotes().size() != lists.size()) {
       throw new IllegalArgumentException("kieskring total: votes for " + districtTotal.listVotes().size()
@@ -72,7 +99,7 @@ public record HsbReport(
   }
 
   private static void requireSum(List<TotalsRow> rows, TotalsRow total) {
-    long[] sum = new long[6 + total.listVotes().size()];
+    long[] sum = new long[total.values().length];
     for (TotalsRow r : rows) {
       long[] v = r.values();
       for (int i = 0; i < sum.length; i++) {
@@ -102,34 +129,49 @@ public record HsbReport(
   }
 
   /**
-   * The totals of one municipality (or of the kieskring): kiesgerechtigden, toegelaten kiezers (D), stemmen op
-   * kandidaten (E), blanco (F), ongeldig (G), uitgebrachte stemmen (H), and the votes per list in list order.
+   * The totals of one municipality (or of the kieskring): kiesgerechtigden, toegelaten kiezers (D; null when its
+   * count file does not record them, as the TK2021 files), stemmen op kandidaten (E), blanco (F), ongeldig (G),
+   * uitgebrachte stemmen (H), the votes per list in list order, and one count per explanation row of the report.
    */
-  public record TotalsRow(String code, String name, long eligibleVoters, long admittedVoters, long validVotes,
-      long blank, long invalid, long castVotes, List<Long> listVotes) {
+  public record TotalsRow(String code, String name, long eligibleVoters, Long admittedVoters, long validVotes,
+      long blank, long invalid, long castVotes, List<Long> listVotes, List<Long> explanations) {
+    /** A row without explanation rows. */
+    public TotalsRow(String code, String name, long eligibleVoters, long admittedVoters, long validVotes,
+        long blank, long invalid, long castVotes, List<Long> listVotes) {
+      this(code, name, eligibleVoters, Long.valueOf(admittedVoters), validVotes, blank, invalid, castVotes,
+          listVotes, List.of());
+    }
+
     public TotalsRow {
       Checks.text(code, "code");
       Checks.text(name, "name");
       Checks.count(eligibleVoters, "eligibleVoters");
-      Checks.count(admittedVoters, "admittedVoters");
+      if (admittedVoters != null) {
+        Checks.count(admittedVoters, "admittedVoters");
+      }
       Checks.count(validVotes, "validVotes");
       Checks.count(blank, "blank");
       Checks.count(invalid, "invalid");
       Checks.count(castVotes, "castVotes");
       listVotes = Checks.list(listVotes, "listVotes");
       listVotes.forEach(v -> Checks.count(v, "list votes"));
+      explanations = Checks.list(explanations, "explanations");
+      explanations.forEach(v -> Checks.count(v, "explanation row"));
     }
 
     long[] values() {
-      long[] v = new long[6 + listVotes.size()];
+      long[] v = new long[6 + listVotes.size() + explanations.size()];
       v[0] = eligibleVoters;
-      v[1] = admittedVoters;
+      v[1] = admittedVoters == null ? 0 : admittedVoters;
       v[2] = validVotes;
       v[3] = blank;
       v[4] = invalid;
       v[5] = castVotes;
       for (int i = 0; i < listVotes.size(); i++) {
         v[6 + i] = listVotes.get(i);
+      }
+      for (int i = 0; i < explanations.size(); i++) {
+        v[6 + listVotes.size() + i] = explanations.get(i);
       }
       return v;
     }

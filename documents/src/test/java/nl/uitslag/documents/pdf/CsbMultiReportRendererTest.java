@@ -53,8 +53,12 @@ class CsbMultiReportRendererTest {
 
   static CsbMultiResultReport ekWeights(Long secondWeight) {
     return new CsbMultiResultReport("U 16", "Eerste Kamer 2027", LocalDate.of(2027, 5, 26), "De Kiesraad", 5,
-        List.of(new CsbMultiResultReport.DistrictRow(1, "Provinciale Staten van Een", 100L, 0, 0, 16, 1600),
-            new CsbMultiResultReport.DistrictRow(2, "Provinciale Staten van Twee", secondWeight, 0, 0, 10, 2900)),
+        // Body 1 with the U 2 check entered (410 000 / (100 × 41) = 100); body 2 with a basis whose rule is not
+        // confirmed (as the kiescollege niet-ingezetenen: 37 455 / 2 500 → 15, the published value applies).
+        List.of(new CsbMultiResultReport.DistrictRow(1, "Provinciale Staten van Een", 100L, 0, 0, 16, 1600,
+                new CsbMultiResultReport.WeightBasis(410_000, 41, 100, true)),
+            new CsbMultiResultReport.DistrictRow(2, "Provinciale Staten van Twee", secondWeight, 0, 0, 10, 2900,
+                secondWeight == null ? null : new CsbMultiResultReport.WeightBasis(37_455, 25, 15, false))),
         List.of("Lijst 1 – A", "Lijst 2 – B", "Lijst 3 – C"),
         List.of(List.of(8L, 4L, 3L), List.of(3L, 6L, 1L)),
         "900", "900", "grootste gemiddelden (Kieswet U 9)",
@@ -114,6 +118,21 @@ class CsbMultiReportRendererTest {
         .contains("Kiesdeler (Kieswet U 7)")
         .contains("met voorkeurstemmen (U 15)");
     assertFingerprintOnEveryPage(u16);
+  }
+
+  @Test
+  void u16PrintsTheU2CheckWhereTheInhabitantsWereEntered_U2lid1() throws IOException {
+    assertThat(text(u16))
+        .contains("Stemwaarde volgens Kieswet U 2 lid 1")
+        .contains("1 Provinciale Staten van Een 410000 41 100 100 gelijk aan de berekening")
+        .contains("2 Provinciale Staten van Twee 37455 25 15 300 rekenregel niet bevestigd");
+  }
+
+  @Test
+  void aStemwaardeThatContradictsItsOwnU2ComputationIsNeverPrinted_U2lid1() {
+    assertThatThrownBy(() -> new CsbMultiResultReport.DistrictRow(1, "Flevoland", 108L, 0, 0, 1, 108,
+        new CsbMultiResultReport.WeightBasis(444_850, 41, 109, true)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("differs from U 2 lid 1 (109)");
   }
 
   @Test

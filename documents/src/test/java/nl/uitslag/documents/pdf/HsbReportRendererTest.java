@@ -100,6 +100,43 @@ class HsbReportRendererTest {
     }
   }
 
+  /** As the TK2021 files: no admitted voters (D), and explanation rows per municipality and in the total. */
+  static HsbReport withExplanations(long totalNoExplanation) {
+    HsbReport r = lelystad(total(150, 8265));
+    List<TotalsRow> rows = new ArrayList<>();
+    long[][] x = {{24, 10}, {0, 2}, {6, 22}};
+    for (int i = 0; i < 3; i++) {
+      TotalsRow m = r.municipalities().get(i);
+      rows.add(new TotalsRow(m.code(), m.name(), m.eligibleVoters(), null, m.validVotes(), m.blank(), m.invalid(),
+          m.castVotes(), m.listVotes(), List.of(x[i][0], x[i][1])));
+    }
+    TotalsRow t = r.districtTotal();
+    return new HsbReport(r.model(), r.electionName(), r.pollingDay(), r.districtName(), r.districtNumber(), rows,
+        new TotalsRow(t.code(), t.name(), t.eligibleVoters(), null, t.validVotes(), t.blank(), t.invalid(),
+            t.castVotes(), t.listVotes(), List.of(30L, totalNoExplanation)),
+        r.lists(), r.countFile(), r.createdAt(), List.of("meegenomen stembiljetten", "geen verklaring"));
+  }
+
+  @Test
+  void printsTheExplanationRowsOfTheCountFilesAndADashForAdmittedVotersTheyDoNotRecord() throws IOException {
+    byte[] explained = RENDERER.districtReport(withExplanations(34));
+    Conformance.assertPdfA3aAndPdfUa1(explained);
+    try (PDDocument doc = Loader.loadPDF(explained)) {
+      assertThat(new PDFTextStripper().getText(doc).replaceAll("\\s+", " "))
+          .contains("Verklaringen van verschillen")
+          .contains("meegenomen stembiljetten geen verklaring")
+          .contains("0034 Almere 24 10")
+          .contains("Totaal kieskring Lelystad 30 34")
+          .contains("0034 Almere 11000 – 5500 3 2 5505");
+    }
+  }
+
+  @Test
+  void anExplanationRowTotalThatIsNotTheSumIsRefused() {
+    assertThatThrownBy(() -> withExplanations(35)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not the sum of the municipalities");
+  }
+
   @Test
   void aDistrictTotalThatIsNotTheSumOfTheMunicipalitiesIsRefused() {
     assertThatThrownBy(() -> lelystad(total(150, 8266)))

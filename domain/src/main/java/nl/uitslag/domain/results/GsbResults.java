@@ -7,7 +7,9 @@ import java.util.Objects;
 
 /**
  * The totals of one GSB (from its Na 31-1, Na 31-2 or Na 14-2) as entered at the CSB: Z eligible voters
- * (kiesgerechtigden), the common block, I and J (no comparison checkboxes), and one page per list.
+ * (kiesgerechtigden), the common block, I and J (no comparison checkboxes), and one page per list; beside the keyed
+ * fields, the UncountedVotes rows of the count file it was read from ({@link CountFileRows}: explanations of
+ * differences, whether A and D are recorded), which are not part of {@link #fields()}.
  */
 public record GsbResults(
     int eligibleVoters,
@@ -15,8 +17,15 @@ public record GsbResults(
     VotesCounts votes,
     int moreBallotsCounted,
     int fewerBallotsCounted,
-    List<ListVotes> lists)
+    List<ListVotes> lists,
+    CountFileRows rows)
     implements ResultsModel {
+
+  /** Totals without count-file rows (typed from paper, or a file that carries only the keyed rows). */
+  public GsbResults(int eligibleVoters, VoterCounts voters, VotesCounts votes, int moreBallotsCounted,
+      int fewerBallotsCounted, List<ListVotes> lists) {
+    this(eligibleVoters, voters, votes, moreBallotsCounted, fewerBallotsCounted, lists, CountFileRows.NONE);
+  }
 
   public GsbResults {
     Counts.check(ELIGIBLE_VOTERS, eligibleVoters);
@@ -25,6 +34,12 @@ public record GsbResults(
     Counts.check(MORE_BALLOTS_COUNTED, moreBallotsCounted);
     Counts.check(FEWER_BALLOTS_COUNTED, fewerBallotsCounted);
     lists = ModelChecks.listsMatchVotes(votes, lists);
+    Objects.requireNonNull(rows, "rows");
+  }
+
+  /** The same keyed totals with the given count-file rows. */
+  public GsbResults withRows(CountFileRows newRows) {
+    return new GsbResults(eligibleVoters, voters, votes, moreBallotsCounted, fewerBallotsCounted, lists, newRows);
   }
 
   @Override
@@ -44,6 +59,7 @@ public record GsbResults(
     return w.fields();
   }
 
+  /** New keyed values; the count-file rows are kept, as they are not keyed. */
   @Override
   public GsbResults withValues(List<FieldValue> values) {
     FieldCodec.Reader r = new FieldCodec.Reader(fields(), values);
@@ -52,6 +68,6 @@ public record GsbResults(
     VotesCounts e = r.votes(votes);
     int i = r.count();
     int j = r.count();
-    return new GsbResults(z, v, e, i, j, r.lists(lists));
+    return new GsbResults(z, v, e, i, j, r.lists(lists), rows);
   }
 }

@@ -47,7 +47,11 @@ public final class Validator {
     if (results instanceof DsoFirstSessionResults dso) {
       aboutReportAndChecks(dso, out);
     }
-    totals(results.voters(), results.votes(), out);
+    // A GSB or HSB total read from a count file that records no admitted voters (the TK2021 510c files) has no A
+    // and D to check: F.201 does not apply to it (nor F.312 and W.206 below).
+    boolean admittedVotersRecorded =
+        !(results instanceof GsbResults g) || g.rows().admittedVotersRecorded();
+    totals(results.voters(), results.votes(), admittedVotersRecorded, out);
     if (results instanceof PollingStationResults ps) {
       differences(ps.voters(), ps.votes(), ps.differences(), out);
       pollingStationWarnings(ps, context.thresholds(), out);
@@ -179,9 +183,10 @@ public final class Validator {
   }
 
   // F.201–F.204: the common block.
-  private static void totals(VoterCounts v, VotesCounts e, List<ValidationResult> out) {
+  private static void totals(VoterCounts v, VotesCounts e, boolean admittedVotersRecorded,
+      List<ValidationResult> out) {
     long admitted = (long) v.pollCards() + v.proxyCertificates() + v.voterCardsOrZero();
-    if (admitted != v.totalAdmittedVoters()) {
+    if (admittedVotersRecorded && admitted != v.totalAdmittedVoters()) {
       List<String> fields = new ArrayList<>(List.of(POLL_CARDS, PROXY_CERTIFICATES));
       if (v.voterCards() != null) {
         fields.add(VOTER_CARDS);
@@ -272,15 +277,19 @@ public final class Validator {
 
   // F.312, W.205, W.206: the GSB totals entered at the CSB.
   private static void gsbTotals(GsbResults gsb, List<ValidationResult> out) {
+    if (gsb.eligibleVoters() == 0) {
+      out.add(ValidationResult.of(W205, List.of(ELIGIBLE_VOTERS)));
+    }
+    if (!gsb.rows().admittedVotersRecorded()) {
+      return; // no A and D in the count file: F.312 and W.206 cannot be checked
+    }
     long d = gsb.voters().totalAdmittedVoters();
     long expected = (long) gsb.votes().totalVotesCast() - gsb.moreBallotsCounted() + gsb.fewerBallotsCounted();
     if (d != expected) {
       out.add(ValidationResult.of(F312, List.of(
           TOTAL_ADMITTED_VOTERS, TOTAL_VOTES_CAST, MORE_BALLOTS_COUNTED, FEWER_BALLOTS_COUNTED)));
     }
-    if (gsb.eligibleVoters() == 0) {
-      out.add(ValidationResult.of(W205, List.of(ELIGIBLE_VOTERS)));
-    } else if (gsb.eligibleVoters() < gsb.voters().pollCards()) {
+    if (gsb.eligibleVoters() != 0 && gsb.eligibleVoters() < gsb.voters().pollCards()) {
       out.add(ValidationResult.of(W206, List.of(ELIGIBLE_VOTERS, POLL_CARDS)));
     }
   }

@@ -440,6 +440,20 @@ class ValidatorTest {
     }
 
     @Test
+    void F201_F312_W206_do_not_apply_to_a_count_file_without_admitted_voters() {
+      // The TK2021 510c files carry neither "geldige stempassen" nor "toegelaten kiezers": A and D are unknown.
+      nl.uitslag.domain.results.GsbResults noAd = ((nl.uitslag.domain.results.GsbResults) change(gsb(), "A",
+          count(0), "D", count(0), "Z", count(1))).withRows(
+              new nl.uitslag.domain.results.CountFileRows(false, java.util.Map.of()));
+      assertThat(codes(noAd)).isEmpty();
+      assertThat(codes(noAd.withRows(nl.uitslag.domain.results.CountFileRows.NONE)))
+          .contains(F201, F312);
+      // The checks that do not use A and D still apply.
+      assertThat(codes(change(noAd, "Z", count(0)))).containsExactly(W205);
+      assertThat(codes(change(noAd, "E", count(1)))).contains(F202);
+    }
+
+    @Test
     void F312_only_for_gsb_totals() {
       assertThat(codes(change(csoFirst(), "I", count(1)))).doesNotContain(F312);
     }
