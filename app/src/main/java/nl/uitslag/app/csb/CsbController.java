@@ -283,8 +283,12 @@ class CsbController {
       model.addAttribute("view", hsbResults.view(c));
       return "hsb/result";
     }
-    model.addAttribute("view", results.view(c));
+    CsbResultService.ResultView view = results.view(c);
+    model.addAttribute("view", view);
     model.addAttribute("lists", elections.lists(c.election().id()));
+    // The button names the PV it makes: P 22-1 (TK, EP, PS2), U 16 (EK) or P 22-2 (one kieskring).
+    model.addAttribute("pvModel", !view.multiDistrict() ? "P 22-2"
+        : CsbMultiResult.pvKind(c) == CsbResultService.DocumentKind.U16 ? "U 16" : "P 22-1");
     return "csb/result";
   }
 

@@ -423,7 +423,9 @@ class CsbMultiExamplesTest {
     mvc.perform(get("/csb/result").with(web.as(web.coordinator))).andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"group-lists\"")))
         .andExpect(content().string(containsString("data-list=\"1.2\"")))
-        .andExpect(content().string(containsString("action=\"/csb/districts/deceased\"")));
+        .andExpect(content().string(containsString("action=\"/csb/districts/deceased\"")))
+        // A TK result is laid down in a P 22-1, not the P 22-2 of a single kieskring.
+        .andExpect(content().string(containsString("Uitslag vaststellen (P 22-1, 510d en 520 maken)")));
 
     // A5 died (P 19a): list 1.2 keeps its two seats and fills them with the next candidates in list order.
     web.asCoordinator(post("/csb/districts/deceased").param("candidate", "1.A5"))

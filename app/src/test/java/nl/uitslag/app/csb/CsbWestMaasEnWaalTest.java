@@ -206,7 +206,8 @@ class CsbWestMaasEnWaalTest {
     csb.mvc.perform(get("/csb/result").with(csb.as(csb.coordinator)))
         .andExpect(status().isOk())
         .andExpect(content().string(containsString("id=\"steps\"")))
-        .andExpect(content().string(containsString("P 8 lid 1")));
+        .andExpect(content().string(containsString("P 8 lid 1")))
+        .andExpect(content().string(containsString("Uitslag vaststellen (P 22-2, 510d en 520 maken)")));
     csb.asCoordinator(post("/csb/result/finalise")).andExpect(status().is3xxRedirection());
     assertThat(rows("csb_document")).isEqualTo(3);
 
