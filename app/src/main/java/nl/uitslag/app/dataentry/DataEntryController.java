@@ -151,8 +151,10 @@ class DataEntryController {
     EntryNumber entry = entryNumber(n);
     UserId me = new UserId(user.id());
     var actor = Actors.of(request);
+    SaveTiming timing = SaveTiming.start("save", station);
     // One read of the entry serves the ownership check, the parsing and the save (issue 10).
     Optional<DataEntryService.SaveSnapshot> snapshot = service.readForSave(c, station, entry, me);
+    timing.readNanos = timing.lap();
     Optional<TypistView> view = snapshot.flatMap(DataEntryService.SaveSnapshot::view);
     if (view.isEmpty()) {
       redirect.addFlashAttribute("refusal", "NOT_THE_OWNER");
@@ -167,12 +169,14 @@ class DataEntryController {
     List<String> unreadable = new ArrayList<>();
     Map<String, FieldValue> values =
         EntryForm.parse(view.get().results(), view.get().fieldsToReEnter(), request.getParameterMap(), raw, unreadable);
+    timing.parseNanos = timing.lap();
     if (!unreadable.isEmpty()) {
       model.addAttribute("refusal", "INVALID_NUMBER");
       fillForm(model, c, station, n, view.get(), raw, unreadable, locale);
       return "dataentry/form";
     }
-    Step saved = service.save(snapshot.get(), values, EntryForm.progress(raw), actor);
+    Step saved = service.save(snapshot.get(), values, null, EntryForm.progress(raw), actor, timing);
+    timing.finish(saved.accepted() ? "saved" : "refused");
     if (!saved.accepted()) {
       model.addAttribute("refusal", saved.refusal());
       fillForm(model, c, station, n, view.get(), raw, List.of(), locale);
@@ -204,42 +208,53 @@ class DataEntryController {
   String autosave(
       @AuthenticationPrincipal UitslagPrincipal user, @PathVariable long station, @PathVariable int n,
       HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
+    SaveTiming timing = SaveTiming.start("autosave", station);
+    String outcome = autosave(user, station, n, request, response, model, timing);
+    model.addAttribute("autosave", outcome);
+    timing.finish(outcome);
+    return "dataentry/form :: autosave";
+  }
+
+  /** The autosave itself: its outcome ({@code saved, unchanged, unreadable, refused}), phases timed. */
+  private String autosave(
+      UitslagPrincipal user, long station, int n, HttpServletRequest request,
+      jakarta.servlet.http.HttpServletResponse response, Model model, SaveTiming timing) {
     CommitteeInfo c = committee(user, false);
     EntryNumber entry = entryNumber(n);
     UserId me = new UserId(user.id());
     // One read of the entry serves the ownership check, the parsing and the save (issue 10).
     Optional<DataEntryService.SaveSnapshot> snapshot = service.readForSave(c, station, entry, me);
+    timing.readNanos = timing.lap();
     Optional<TypistView> view = snapshot.flatMap(DataEntryService.SaveSnapshot::view);
     if (view.isEmpty()) {
-      model.addAttribute("autosave", "refused");
-      return "dataentry/form :: autosave";
+      return "refused";
     }
     Map<String, String> raw = new HashMap<>();
     List<String> unreadable = new ArrayList<>();
     Map<String, FieldValue> values =
         EntryForm.parse(view.get().results(), view.get().fieldsToReEnter(), request.getParameterMap(), raw, unreadable);
+    timing.parseNanos = timing.lap();
     if (!unreadable.isEmpty()) {
-      model.addAttribute("autosave", "unreadable");
-      return "dataentry/form :: autosave";
+      return "unreadable";
     }
     ResultsModel typed;
     try {
       typed = view.get().results().with(values);
     } catch (nl.uitslag.domain.results.InvalidResultsException e) {
-      model.addAttribute("autosave", "refused");
-      return "dataentry/form :: autosave";
+      return "refused";
     }
     if (typed.equals(view.get().results())) {
+      timing.computeNanos = timing.lap();
       // Nothing new: keep the last message on screen (htmx response header) and store nothing.
       response.setHeader("HX-Reswap", "none");
-      model.addAttribute("autosave", "unchanged");
-      return "dataentry/form :: autosave";
+      return "unchanged";
     }
-    Step saved = service.save(snapshot.get(), values, EntryForm.progress(raw), Actors.of(request));
-    model.addAttribute("autosave", saved.accepted() ? "saved" : "refused");
+    timing.computeNanos = timing.lap();
+    // The values are applied once: the save reuses {@code typed} unless the entry changed meanwhile.
+    Step saved = service.save(snapshot.get(), values, typed, EntryForm.progress(raw), Actors.of(request), timing);
     model.addAttribute("autosaveTime",
         java.time.LocalTime.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString());
-    return "dataentry/form :: autosave";
+    return saved.accepted() ? "saved" : "refused";
   }
 
   private void fillForm(
