@@ -472,7 +472,7 @@ public class DataEntryService {
       // Inside a caller's transaction the save commits with it, so it must not carry other typists' saves,
       // which would be acknowledged before that commit.
       long[] audit = new long[1];
-      boolean stored = writeOne(mine, audit);
+      boolean stored = writeOne(mine, audit, new java.util.HashMap<>());
       timing.writeNanos += timing.lap();
       timing.auditNanos += audit[0];
       timing.batchSize = 1;
@@ -515,8 +515,10 @@ public class DataEntryService {
     long started = System.nanoTime();
     try {
       transactions.executeWithoutResult(tx -> {
+        // Inside the write transaction nobody else changes a session, so each committee's is read once.
+        Map<Long, Optional<StoredSession>> sessions = new java.util.HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-          stored[i] = writeOne(batch.get(i), audit);
+          stored[i] = writeOne(batch.get(i), audit, sessions);
         }
         statementsDone[0] = System.nanoTime();
       });
@@ -540,11 +542,13 @@ public class DataEntryService {
 
   /**
    * The compare-and-store of one save with its audit event; false (nothing written) when it lost a race. Adds
-   * the time of the audit event to {@code auditNanos[0]}.
+   * the time of the audit event to {@code auditNanos[0]}; {@code sessions} holds the committees' sessions as
+   * read in this write transaction.
    */
-  private boolean writeOne(PendingWrite w, long[] auditNanos) {
+  private boolean writeOne(PendingWrite w, long[] auditNanos, Map<Long, Optional<StoredSession>> sessions) {
     SaveSnapshot s = w.snapshot;
-    Optional<StoredSession> session = repo.currentSession(s.committee().committeeId());
+    Optional<StoredSession> session =
+        sessions.computeIfAbsent(s.committee().committeeId(), repo::currentSession);
     if (session.isEmpty() || !session.get().equals(s.session())) {
       return false;
     }
