@@ -207,7 +207,7 @@ public class DataEntryRepository {
     return jdbc.sql(
             "SELECT state_json, version FROM polling_station_entry WHERE session_id = ? AND polling_station_id = ?")
         .params(sessionId, pollingStationId)
-        .query((rs, n) -> new StoredEntry(DataEntryStateJson.read(rs.getString(1)), rs.getLong(2)))
+        .query((rs, n) -> new StoredEntry(decoded.read(sessionId, pollingStationId, rs.getString(1)), rs.getLong(2)))
         .optional()
         .orElse(new StoredEntry(new Empty(), 0));
   }
@@ -230,8 +230,9 @@ public class DataEntryRepository {
     Long firstBy = firstBy(state);
     Long secondBy = secondBy(state);
     int warnings = withWarnings(state) ? 1 : 0;
+    boolean stored;
     if (expectedVersion == 0) {
-      return jdbc.sql(
+      stored = jdbc.sql(
               "INSERT INTO polling_station_entry (session_id, polling_station_id, status, first_by, second_by,"
                   + " with_warnings, state_json, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)"
                   + " ON CONFLICT (session_id, polling_station_id) DO NOTHING")
@@ -239,15 +240,87 @@ public class DataEntryRepository {
               now.toString())
           .update()
           == 1;
+    } else {
+      stored = jdbc.sql(
+              "UPDATE polling_station_entry SET status = ?, first_by = ?, second_by = ?, with_warnings = ?,"
+                  + " state_json = ?, version = version + 1, updated_at = ?"
+                  + " WHERE session_id = ? AND polling_station_id = ? AND version = ?")
+          .params(state.status().name(), firstBy, secondBy, warnings, json, now.toString(), sessionId,
+              pollingStationId, expectedVersion)
+          .update()
+          == 1;
     }
-    return jdbc.sql(
-            "UPDATE polling_station_entry SET status = ?, first_by = ?, second_by = ?, with_warnings = ?,"
-                + " state_json = ?, version = version + 1, updated_at = ?"
-                + " WHERE session_id = ? AND polling_station_id = ? AND version = ?")
-        .params(state.status().name(), firstBy, secondBy, warnings, json, now.toString(), sessionId,
-            pollingStationId, expectedVersion)
-        .update()
-        == 1;
+    if (stored) {
+      // The next read of this entry (the typist's next autosave) then finds this text and skips decoding it.
+      decoded.remember(sessionId, pollingStationId, json, state);
+    }
+    return stored;
+  }
+
+  /** The decoded states of recently used entries, each kept with the exact JSON text it was read from. */
+  private final DecodedStates decoded = new DecodedStates(DECODED_STATES_KEPT);
+
+  /** For tests: the kept decoded states (a method, as this bean is reached through a proxy). */
+  DecodedStates decodedStates() {
+    return decoded;
+  }
+
+  /** More than the typists at work at once in any GSB; each kept state of a TK form is some 100 KB. */
+  private static final int DECODED_STATES_KEPT = 256;
+
+  /**
+   * Decoding a stored state of a TK form (1103 values) was about a third of an autosave's CPU (issue 10), and a
+   * typist's next save reads back exactly the text their previous save wrote. Each entry's last state is kept
+   * with that text, and reused only when the text read from the database is the same, character for character:
+   * decoding is a pure function of the text ({@code DataEntryStateJson} round-trips every state), so a reused
+   * state is always the one a fresh decode would give, whatever wrote the row (a coordinator, a deleted and
+   * re-created entry back at version 1, a restored backup, a rolled-back transaction). No write path has to
+   * remember to invalidate it; a miss only costs the decode it saves.
+   */
+  static final class DecodedStates {
+    private record Key(long sessionId, long pollingStationId) {}
+
+    private record Decoded(String json, DataEntryState state) {}
+
+    private final java.util.LinkedHashMap<Key, Decoded> byEntry;
+    private final java.util.concurrent.atomic.AtomicLong reused = new java.util.concurrent.atomic.AtomicLong();
+
+    DecodedStates(int capacity) {
+      byEntry = new java.util.LinkedHashMap<>(capacity, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Decoded> eldest) {
+          return size() > capacity;
+        }
+      };
+    }
+
+    /** The state stored as {@code json}: the kept one when the text is the same, else decoded now and kept. */
+    DataEntryState read(long sessionId, long pollingStationId, String json) {
+      Key key = new Key(sessionId, pollingStationId);
+      Decoded kept;
+      synchronized (byEntry) {
+        kept = byEntry.get(key);
+      }
+      if (kept != null && kept.json().equals(json)) {
+        reused.incrementAndGet();
+        return kept.state();
+      }
+      DataEntryState state = DataEntryStateJson.read(json);
+      remember(sessionId, pollingStationId, json, state);
+      return state;
+    }
+
+    /** Keeps {@code state} as the decoding of {@code json} ({@code json} is its {@code DataEntryStateJson.write}). */
+    void remember(long sessionId, long pollingStationId, String json, DataEntryState state) {
+      synchronized (byEntry) {
+        byEntry.put(new Key(sessionId, pollingStationId), new Decoded(json, state));
+      }
+    }
+
+    /** How many reads found their text kept and were not decoded (for tests and profiles). */
+    long reused() {
+      return reused.get();
+    }
   }
 
   /**

@@ -365,18 +365,33 @@ public class DataEntryService {
    * time; after {@value #SAVE_ATTEMPTS} lost races it gives up with a {@link ConcurrentChangeException}.
    */
   public Step save(SaveSnapshot snapshot, Map<String, FieldValue> values, int progress, Actor actor) {
+    return save(snapshot, values, null, progress, actor, SaveTiming.none());
+  }
+
+  /**
+   * Like {@link #save(SaveSnapshot, Map, int, Actor)}, with the typed results already applied by the caller
+   * ({@code typed} must be {@code snapshot}'s results {@code with(values)}, or null) so a request applies the
+   * 1103 values of a TK form once, and with the phases of the save timed into {@code timing}.
+   */
+  Step save(SaveSnapshot snapshot, Map<String, FieldValue> values, ResultsModel typed, int progress, Actor actor,
+      SaveTiming timing) {
     airGap.requireIsolated();
     SaveSnapshot current = snapshot;
+    ResultsModel applied = typed;
     for (int attempt = 1; ; attempt++) {
-      Optional<Step> done = trySave(current, values, progress, actor);
+      timing.attempts = attempt;
+      Optional<Step> done = trySave(current, values, applied, progress, actor, timing);
       if (done.isPresent()) {
         return done.get();
       }
       if (attempt == SAVE_ATTEMPTS) {
         throw new ConcurrentChangeException();
       }
+      // The values applied to the snapshot read before are no use on what is stored now.
+      applied = null;
       Optional<SaveSnapshot> again = readForSave(current.committee(), current.pollingStationId(), current.entry(),
           current.user());
+      timing.readNanos += timing.lap();
       if (again.isEmpty()) {
         return Step.refused(SESSION_NOT_OPEN, "data entry is not open");
       }
@@ -385,7 +400,8 @@ public class DataEntryService {
   }
 
   /** One attempt: the step, or empty when the session or the entry changed since {@code s} was read. */
-  private Optional<Step> trySave(SaveSnapshot s, Map<String, FieldValue> values, int progress, Actor actor) {
+  private Optional<Step> trySave(SaveSnapshot s, Map<String, FieldValue> values, ResultsModel typed, int progress,
+      Actor actor, SaveTiming timing) {
     // Typists act only while the session is in data entry (docs/DATA-ENTRY.md §2.2, guards); re-checked below
     // inside the write transaction.
     if (!s.session().session().status().typistsMayEnter()) {
@@ -397,29 +413,38 @@ public class DataEntryService {
     }
     ResultsModel updated;
     try {
-      updated = s.view().get().results().with(values);
+      updated = typed != null ? typed : s.view().get().results().with(values);
     } catch (InvalidResultsException e) {
       return Optional.of(Step.refused("INVALID_RESULTS", e.getMessage()));
     }
     Instant now = Instant.now(clock);
     Step step = Step.of(s.doubleEntry().save(s.stored().state(), s.entry(), s.user(), updated, progress, "", now));
     if (!(step.outcome() instanceof Accepted a)) {
+      timing.computeNanos += timing.lap();
       return Optional.of(step);
     }
     String json = a.state().equals(s.stored().state()) ? null : DataEntryStateJson.write(a.state());
-    return storeSaved(new PendingWrite(s, a, json, now, actor)) ? Optional.of(step) : Optional.empty();
+    timing.computeNanos += timing.lap();
+    return storeSaved(new PendingWrite(s, a, json, now, actor), timing) ? Optional.of(step) : Optional.empty();
   }
 
-  /** A computed save waiting for its write; {@code stored} and {@code failure} are set by whoever writes it. */
+  /** A computed save waiting for its write; the fields below {@code actor} are set by whoever writes it. */
   private static final class PendingWrite {
     final SaveSnapshot snapshot;
     final Accepted accepted;
     final String json;
     final Instant now;
     final Actor actor;
+    final long queuedAt = System.nanoTime();
     boolean written;
     boolean stored;
     RuntimeException failure;
+    /** The batch that held this save: when its transaction began, its phases and its number of saves. */
+    long batchStartedAt;
+    long writeNanos;
+    long auditNanos;
+    long commitNanos;
+    int batchSize;
 
     PendingWrite(SaveSnapshot snapshot, Accepted accepted, String json, Instant now, Actor actor) {
       this.snapshot = snapshot;
@@ -442,11 +467,16 @@ public class DataEntryService {
    * (issue 10). Waiting happens in a fair Java lock, in order of arrival, instead of in SQLite's busy handler,
    * which polls with sleeps of up to 100 ms and leaves the write lock idle in between.
    */
-  private boolean storeSaved(PendingWrite mine) {
+  private boolean storeSaved(PendingWrite mine, SaveTiming timing) {
     if (org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
       // Inside a caller's transaction the save commits with it, so it must not carry other typists' saves,
       // which would be acknowledged before that commit.
-      return writeOne(mine);
+      long[] audit = new long[1];
+      boolean stored = writeOne(mine, audit, new java.util.HashMap<>());
+      timing.writeNanos += timing.lap();
+      timing.auditNanos += audit[0];
+      timing.batchSize = 1;
+      return stored;
     }
     synchronized (pendingWrites) {
       pendingWrites.add(mine);
@@ -464,6 +494,12 @@ public class DataEntryService {
     } finally {
       saveWrites.unlock();
     }
+    timing.lockWaitNanos += mine.batchStartedAt - mine.queuedAt;
+    timing.writeNanos += mine.writeNanos;
+    timing.auditNanos += mine.auditNanos;
+    timing.commitNanos += mine.commitNanos;
+    timing.batchSize = mine.batchSize;
+    timing.restartLap();
     if (mine.failure != null) {
       throw mine.failure;
     }
@@ -473,28 +509,46 @@ public class DataEntryService {
   /** One IMMEDIATE transaction for the batch: all of its stored saves are committed, or none. */
   private void writeTogether(List<PendingWrite> batch) {
     boolean[] stored = new boolean[batch.size()];
+    long[] audit = new long[1];
+    long[] statementsDone = new long[1];
     RuntimeException failure = null;
+    long started = System.nanoTime();
     try {
       transactions.executeWithoutResult(tx -> {
+        // Inside the write transaction nobody else changes a session, so each committee's is read once.
+        Map<Long, Optional<StoredSession>> sessions = new java.util.HashMap<>();
         for (int i = 0; i < batch.size(); i++) {
-          stored[i] = writeOne(batch.get(i));
+          stored[i] = writeOne(batch.get(i), audit, sessions);
         }
+        statementsDone[0] = System.nanoTime();
       });
     } catch (RuntimeException e) {
       failure = e;
     }
+    long ended = System.nanoTime();
+    long statementsEnd = statementsDone[0] == 0 ? ended : statementsDone[0];
     for (int i = 0; i < batch.size(); i++) {
       PendingWrite w = batch.get(i);
       w.written = true;
       w.stored = failure == null && stored[i];
       w.failure = failure;
+      w.batchStartedAt = started;
+      w.writeNanos = statementsEnd - started;
+      w.auditNanos = audit[0];
+      w.commitNanos = ended - statementsEnd;
+      w.batchSize = batch.size();
     }
   }
 
-  /** The compare-and-store of one save with its audit event; false (nothing written) when it lost a race. */
-  private boolean writeOne(PendingWrite w) {
+  /**
+   * The compare-and-store of one save with its audit event; false (nothing written) when it lost a race. Adds
+   * the time of the audit event to {@code auditNanos[0]}; {@code sessions} holds the committees' sessions as
+   * read in this write transaction.
+   */
+  private boolean writeOne(PendingWrite w, long[] auditNanos, Map<Long, Optional<StoredSession>> sessions) {
     SaveSnapshot s = w.snapshot;
-    Optional<StoredSession> session = repo.currentSession(s.committee().committeeId());
+    Optional<StoredSession> session =
+        sessions.computeIfAbsent(s.committee().committeeId(), repo::currentSession);
     if (session.isEmpty() || !session.get().equals(s.session())) {
       return false;
     }
@@ -502,8 +556,10 @@ public class DataEntryService {
         s.stored().version(), w.now)) {
       return false;
     }
+    long auditStart = System.nanoTime();
     auditEntryChange(s.committee(), s.session(), s.station(), s.entry(), null, s.stored().state(), w.accepted,
         w.actor);
+    auditNanos[0] += System.nanoTime() - auditStart;
     return true;
   }
 

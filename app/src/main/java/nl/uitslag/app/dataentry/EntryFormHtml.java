@@ -25,6 +25,37 @@ final class EntryFormHtml {
     }
   }
 
+  /**
+   * The answer to an autosave: the status line that replaces the form's {@code autosave} fragment, as that
+   * fragment of {@code dataentry/form.html} renders it. An autosave needs no more than this one line, and
+   * answering it without the template engine saved about a tenth of an autosave's CPU (issue 10);
+   * {@code EntryFormHtmlTest} checks it against the fragment for every outcome in both languages.
+   *
+   * @param outcome {@code saved}, {@code unreadable}, {@code refused} or {@code unchanged}
+   * @param time the time of the save, shown with {@code saved}
+   */
+  static String autosaveStatus(String outcome, String time, MessageSource messages, Locale locale) {
+    String text;
+    switch (outcome) {
+      case "saved":
+        text = messages.getMessage("entry.autosave.saved", new Object[] {time}, locale);
+        break;
+      case "unreadable":
+        text = messages.getMessage("entry.autosave.unreadable", null, locale);
+        break;
+      case "refused":
+        text = messages.getMessage("entry.autosave.refused", null, locale);
+        break;
+      case "unchanged":
+        text = "";
+        break;
+      default:
+        text = messages.getMessage("entry.autosave.on", null, locale);
+    }
+    return "<p id=\"autosave-status\" class=\"hint autosave-status\" role=\"status\">\n<span>" + e(text)
+        + "</span>\n</p>\n";
+  }
+
   /** The fieldsets of the sections; {@code unreadable} holds the ids of counts that could not be read. */
   static String sections(List<EntryForm.Section> sections, Set<String> unreadable, Texts texts) {
     StringBuilder h = new StringBuilder(400 * sections.stream().mapToInt(s -> s.fields().size()).sum());

@@ -93,6 +93,25 @@ class EntryFormHtmlTest {
         Locale.forLanguageTag("en"));
   }
 
+  @ParameterizedTest(name = "{0} {1}")
+  @CsvSource({"saved, nl", "saved, en", "unreadable, nl", "unreadable, en", "refused, nl", "refused, en",
+      "unchanged, nl", "unchanged, en", "on, nl", "on, en"})
+  void theAutosaveAnswerIsTheFormsStatusFragment(String outcome, String language) {
+    Locale locale = Locale.forLanguageTag(language);
+    Context context = new Context(locale);
+    context.setVariable("autosave", outcome);
+    context.setVariable("autosaveTime", "21:15:30");
+    String thymeleaf = THYMELEAF.process("dataentry/form", Set.of("autosave"), context);
+
+    String java = EntryFormHtml.autosaveStatus(outcome, "21:15:30", MESSAGES, locale);
+
+    assertThat(normalised(java)).isEqualTo(normalised(thymeleaf));
+    assertThat(java).contains("role=\"status\"");
+    if (outcome.equals("saved")) {
+      assertThat(java).contains("21:15:30");
+    }
+  }
+
   private static void assertSame(
       ResultsModel results, ValidationResults validation, Set<String> reEnter, Map<String, String> raw,
       Locale locale) {
