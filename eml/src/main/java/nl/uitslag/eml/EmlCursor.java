@@ -30,6 +30,12 @@ final class EmlCursor implements AutoCloseable {
   private int depth;
   // Counts the root elements the way a frame counts its children.
   private final Frame document = new Frame();
+  // The attribute names the last start tag allowed, and where each was found (-1: absent); valid while
+  // attributesKnown, i.e. until the parser moves on.
+  private String[] allowedNames = new String[8];
+  private int[] allowedIndex = new int[8];
+  private int allowedCount;
+  private boolean attributesKnown;
 
   private static final class Frame {
     // The name is kept as namespace and local name (the callers' constants) and only joined into "kr:Name" for an
@@ -238,7 +244,7 @@ final class EmlCursor implements AutoCloseable {
   private void advance() {
     try {
       while (reader.hasNext()) {
-        int event = reader.next();
+        int event = next();
         switch (event) {
           case XMLStreamConstants.START_ELEMENT:
           case XMLStreamConstants.END_ELEMENT:
@@ -269,6 +275,12 @@ final class EmlCursor implements AutoCloseable {
     } catch (XMLStreamException e) {
       throw xmlError(e);
     }
+  }
+
+  /** The parser's next event; the attribute indices of the last start tag are no longer valid after it. */
+  private int next() throws XMLStreamException {
+    attributesKnown = false;
+    return reader.next();
   }
 
   private EmlException xmlError(XMLStreamException e) {
@@ -321,9 +333,45 @@ final class EmlCursor implements AutoCloseable {
 
   /**
    * Checks that the cursor is at this start tag and that it carries only the allowed attributes; enters it so that
-   * errors name its path.
+   * errors name its path. The fixed-arity forms exist so that the usual start tag (no attribute, or one or two) does
+   * not make a varargs array.
    */
-  void start(String ns, String local, String... allowedAttributes) {
+  void start(String ns, String local) {
+    enter(ns, local);
+    allowedCount = 0;
+    checkAttributes();
+  }
+
+  /** As {@link #start(String, String)}, allowing one attribute. */
+  void start(String ns, String local, String allowed) {
+    enter(ns, local);
+    allowedNames[0] = allowed;
+    allowedCount = 1;
+    checkAttributes();
+  }
+
+  /** As {@link #start(String, String)}, allowing two attributes. */
+  void start(String ns, String local, String allowed1, String allowed2) {
+    enter(ns, local);
+    allowedNames[0] = allowed1;
+    allowedNames[1] = allowed2;
+    allowedCount = 2;
+    checkAttributes();
+  }
+
+  /** As {@link #start(String, String)}, allowing these attributes. */
+  void start(String ns, String local, String... allowed) {
+    enter(ns, local);
+    if (allowed.length > allowedNames.length) {
+      allowedNames = new String[allowed.length];
+      allowedIndex = new int[allowed.length];
+    }
+    System.arraycopy(allowed, 0, allowedNames, 0, allowed.length);
+    allowedCount = allowed.length;
+    checkAttributes();
+  }
+
+  private void enter(String ns, String local) {
     if (!at(ns, local)) {
       throw fail(atEnd() ? EmlRule.MISSING_ELEMENT : EmlRule.UNEXPECTED_ELEMENT,
           atEnd() ? new Object[] {Ns.prefixed(ns, local)}
@@ -341,24 +389,41 @@ final class EmlCursor implements AutoCloseable {
     }
     f.reset(ns, local, indexed, index, line(reader.getLocation()));
     depth++;
-    for (int i = 0; i < reader.getAttributeCount(); i++) {
+  }
+
+  /**
+   * The one pass over the start tag's attributes: refuses any that is not allowed (in document order, the first
+   * offending one named) and remembers where each allowed name is, so that {@link #attr(String)} does not search the
+   * attributes again.
+   */
+  private void checkAttributes() {
+    for (int k = 0; k < allowedCount; k++) {
+      allowedIndex[k] = -1;
+    }
+    int n = reader.getAttributeCount();
+    for (int i = 0; i < n; i++) {
       String ans = reader.getAttributeNamespace(i);
       String aname = reader.getAttributeLocalName(i);
       boolean ok = false;
-      if (ans == null || ans.isEmpty()) {
-        for (String allowed : allowedAttributes) {
-          if (allowed.equals(aname)) {
-            ok = true;
-            break;
+      for (int k = 0; k < allowedCount; k++) {
+        if (allowedNames[k].equals(aname)) {
+          // The first attribute of this local name, whatever its namespace: the one the parser's lookup by local
+          // name (getAttributeValue(null, name)) would return.
+          if (allowedIndex[k] < 0) {
+            allowedIndex[k] = i;
           }
+          ok = ans == null || ans.isEmpty();
+          break;
         }
-      } else if (Ns.XSI.equals(ans) && "schemaLocation".equals(aname) && depth == 1) {
+      }
+      if (!ok && Ns.XSI.equals(ans) && "schemaLocation".equals(aname) && depth == 1) {
         ok = true;
       }
       if (!ok) {
         throw fail(EmlRule.UNEXPECTED_ATTRIBUTE, Ns.prefixed(ans, aname));
       }
     }
+    attributesKnown = true;
   }
 
   /** Fails with "unexpected element" naming what was expected here. */
@@ -371,8 +436,24 @@ final class EmlCursor implements AutoCloseable {
 
   /** An optional attribute of the current start tag (whitespace-collapsed), or null. */
   String attr(String name) {
-    String v = reader.getAttributeValue(null, name);
+    String v = attributeValue(name);
     return v == null ? null : collapse(v);
+  }
+
+  /**
+   * The raw value: by the index {@link #checkAttributes()} found while the parser is still at that start tag and the
+   * name is one it allowed, else by the parser's lookup by local name (the same attribute either way).
+   */
+  private String attributeValue(String name) {
+    if (attributesKnown) {
+      for (int k = 0; k < allowedCount; k++) {
+        if (allowedNames[k].equals(name)) {
+          int i = allowedIndex[k];
+          return i < 0 ? null : reader.getAttributeValue(i);
+        }
+      }
+    }
+    return reader.getAttributeValue(null, name);
   }
 
   /** A required attribute of the current start tag. */
@@ -431,7 +512,7 @@ final class EmlCursor implements AutoCloseable {
   /** Reads up to the end tag of the current element, which stays current for error reports. */
   private String rawText() {
     try {
-      return rawTextFrom(reader.next(), null);
+      return rawTextFrom(next(), null);
     } catch (XMLStreamException e) {
       throw xmlError(e);
     }
@@ -445,7 +526,7 @@ final class EmlCursor implements AutoCloseable {
       int event = firstEvent;
       for (boolean read = false; true; read = true) {
         if (read) {
-          event = reader.next();
+          event = next();
         }
         if (event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
             || event == XMLStreamConstants.SPACE) {
@@ -497,12 +578,12 @@ final class EmlCursor implements AutoCloseable {
    */
   long count() {
     try {
-      int event = reader.next();
+      int event = next();
       String first = null;
       if (event == XMLStreamConstants.CHARACTERS) {
         long v = plainDigits(reader.getTextCharacters(), reader.getTextStart(), reader.getTextLength());
         if (v >= 0) {
-          event = reader.next();
+          event = next();
           if (event == XMLStreamConstants.END_ELEMENT) {
             pop();
             return v;
@@ -510,7 +591,7 @@ final class EmlCursor implements AutoCloseable {
           first = Long.toString(v);
         } else {
           first = reader.getText();
-          event = reader.next();
+          event = next();
         }
       }
       String t = rawTextFrom(event, first);
@@ -634,6 +715,14 @@ final class EmlCursor implements AutoCloseable {
     return new EmlException(fileName, l, path(), rule, args);
   }
 
+  /**
+   * An error at the innermost open element, wherever the parser is inside it: the line where its start tag was read
+   * and its path; the same as {@link #fail(Mark, EmlRule, Object...)} with a mark taken at that start tag.
+   */
+  EmlException failAtElement(EmlRule rule, Object... args) {
+    return new EmlException(fileName, line(), path(), rule, args);
+  }
+
   /** A position to report an error at later (after the element was read). */
   Mark mark() {
     if (depth == 0) {
@@ -674,9 +763,11 @@ final class EmlCursor implements AutoCloseable {
   // --- text ---------------------------------------------------------------------------------------------------
 
   static boolean isXmlWhitespace(char[] ch, int start, int length) {
-    for (int i = start; i < start + length; i++) {
+    int end = start + length;
+    for (int i = start; i < end; i++) {
       char c = ch[i];
-      if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+      // One comparison for the usual space of the indentation; the rest only below it.
+      if (c != ' ' && (c > ' ' || (c != '\t' && c != '\n' && c != '\r'))) {
         return false;
       }
     }

@@ -1047,7 +1047,6 @@ public final class EmlReader {
       }
       while (c.at(E, "Selection")) {
         c.start(E, "Selection");
-        EmlCursor.Mark sm = c.mark();
         c.open();
         if (c.at(E, "Candidate")) {
           c.start(E, "Candidate");
@@ -1055,8 +1054,10 @@ public final class EmlReader {
           int position = candidateIdentifier(shortCodeOut, false);
           String shortCode = shortCodeOut[0];
           c.end();
+          // The Selection is the innermost open element again: its errors are reported at its start tag (no mark
+          // per candidate selection, the most frequent element of a count).
           if (current == null) {
-            throw c.fail(sm, EmlRule.CANDIDATE_BEFORE_LIST, label(position, shortCode));
+            throw c.failAtElement(EmlRule.CANDIDATE_BEFORE_LIST, label(position, shortCode));
           }
           int slot = unit == null ? -1 : unit.slot(current.number, position, shortCode);
           // A selection the total has passed this check there already (it depends on nothing else).
@@ -1064,12 +1065,12 @@ public final class EmlReader {
             boolean onList = position > 0 ? current.nominated.candidate(position) != null
                 : hasShortCode(current.nominated, shortCode);
             if (!onList) {
-              throw c.fail(sm, EmlRule.CANDIDATE_NOT_ON_LIST, label(position, shortCode), current.number);
+              throw c.failAtElement(EmlRule.CANDIDATE_NOT_ON_LIST, label(position, shortCode), current.number);
             }
           }
           if (!(unit == null ? shape.add(current.number, position, shortCode)
               : unit.add(slot, current.number, position, shortCode))) {
-            throw c.fail(sm, EmlRule.DUPLICATE_SELECTION,
+            throw c.failAtElement(EmlRule.DUPLICATE_SELECTION,
                 "candidate " + label(position, shortCode) + " of list " + current.number);
           }
           Long initial = initialValidVotes();
@@ -1086,6 +1087,7 @@ public final class EmlReader {
           c.start(E, "RegisteredName");
           String appellation = c.text();
           c.end();
+          EmlCursor.Mark sm = c.mark();
           if (current != null) {
             lists.add(current.build(sm));
           }

@@ -240,25 +240,9 @@ public class CsbResultService {
         OptionalInt.empty(), List.of(new ApportionmentInput.District(1, 1)), lists, dead, lots);
   }
 
-  /** The CSB total: the sum of the definitive totals of every GSB. */
+  /** The CSB total: the sum of the definitive totals of every GSB (added up as the HSB adds up a kieskring). */
   static GsbResults sum(Map<String, GsbResults> totals) {
-    GsbResults acc = null;
-    for (GsbResults r : totals.values()) {
-      acc = acc == null ? r : add(acc, r);
-    }
-    return acc;
-  }
-
-  private static GsbResults add(GsbResults a, GsbResults b) {
-    List<nl.uitslag.domain.results.FieldValue> values = new ArrayList<>();
-    var fa = a.fields();
-    var fb = b.fields();
-    for (int i = 0; i < fa.size(); i++) {
-      long v = (long) ((nl.uitslag.domain.results.FieldValue.Count) fa.get(i).value()).value()
-          + ((nl.uitslag.domain.results.FieldValue.Count) fb.get(i).value()).value();
-      values.add(new nl.uitslag.domain.results.FieldValue.Count(Math.toIntExact(v)));
-    }
-    return a.withValues(values);
+    return GsbTotals.sum(new ArrayList<>(totals.values()));
   }
 
   private Map<String, CandidateInfo> candidates(Csb c, GsbResults sum) {

@@ -26,6 +26,6 @@ public record CandidateList(int number, String name, List<Candidate> candidates)
 
   /** The heading used for the list: "Lijst 3 – Partij" or "Lijst 3" for a blank list name. */
   public String title() {
-    return name.isBlank() ? "Lijst " + number : "Lijst " + number + " – " + name;
+    return ListTitle.of(number, name);
   }
 }

@@ -95,7 +95,7 @@ public record CsbResultReport(
 
     /** "Lijst 3 – Partij" or "Lijst 3" for a list without appellation. */
     public String title() {
-      return name.isBlank() ? "Lijst " + number : "Lijst " + number + " – " + name;
+      return ListTitle.of(number, name);
     }
   }
 
