@@ -197,10 +197,17 @@ public class DataEntryRepository {
   }
 
   /** Removes the entry of a station in a session (its investigation no longer asks for corrected results). */
-  public int deleteEntry(long sessionId, long pollingStationId) {
-    return jdbc.sql("DELETE FROM polling_station_entry WHERE session_id = ? AND polling_station_id = ?")
-        .params(sessionId, pollingStationId)
-        .update();
+  /**
+   * Empties an entry but keeps its row with a higher version, so versions of one entry never repeat: a save
+   * computed from a read before this (the version it expects) can then never be taken for a save on a later
+   * claim, which would start at version 1 again if the row were deleted. True if an entry was emptied.
+   */
+  public boolean clearEntry(long sessionId, long pollingStationId, Instant now) {
+    StoredEntry e = entry(sessionId, pollingStationId);
+    if (e.version() == 0 || e.state() instanceof Empty) {
+      return false;
+    }
+    return storeEntry(sessionId, pollingStationId, new Empty(), e.version(), now);
   }
 
   public StoredEntry entry(long sessionId, long pollingStationId) {

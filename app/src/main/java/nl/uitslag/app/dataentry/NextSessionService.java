@@ -15,6 +15,7 @@ import nl.uitslag.app.dataentry.DataEntryRepository.CommitteeInfo;
 import nl.uitslag.app.dataentry.DataEntryRepository.Station;
 import nl.uitslag.app.dataentry.DataEntryRepository.StoredSession;
 import nl.uitslag.app.dataentry.InvestigationRepository.StoredInvestigation;
+import nl.uitslag.domain.dataentry.DataEntryState;
 import nl.uitslag.domain.session.CommitteeSession;
 import nl.uitslag.domain.session.CommitteeSessionStatus;
 import nl.uitslag.domain.session.SessionOutcome;
@@ -159,7 +160,7 @@ public class NextSessionService {
     }
     Instant now = Instant.now(clock);
     boolean entryDiscarded = existing.get().correctedResults() && !Boolean.TRUE.equals(corrected)
-        && discardEntry(s.get(), pollingStationId, actor);
+        && discardEntry(s.get(), pollingStationId, actor, now);
     investigations.update(s.get().id(), pollingStationId, reason.strip(), f, corrected, now);
     changeStatus(s.get(), s.get().session().dataSourceChanged(), now);
     Map<String, Object> details = details(c, s.get().session());
@@ -185,7 +186,7 @@ public class NextSessionService {
       return Optional.of(Refusal.NOT_FOUND);
     }
     Instant now = Instant.now(clock);
-    boolean entryDiscarded = discardEntry(s.get(), pollingStationId, actor);
+    boolean entryDiscarded = discardEntry(s.get(), pollingStationId, actor, now);
     investigations.delete(s.get().id(), pollingStationId);
     changeStatus(s.get(), investigations.count(s.get().id()) == 0
         ? s.get().session().lastDataSourceRemoved() : s.get().session().dataSourceChanged(), now);
@@ -223,13 +224,14 @@ public class NextSessionService {
     return Optional.empty();
   }
 
-  private boolean discardEntry(StoredSession s, long pollingStationId, Actor actor) {
-    if (repo.entry(s.id(), pollingStationId).version() == 0) {
+  private boolean discardEntry(StoredSession s, long pollingStationId, Actor actor, Instant now) {
+    DataEntryRepository.StoredEntry e = repo.entry(s.id(), pollingStationId);
+    if (e.version() == 0 || e.state() instanceof DataEntryState.Empty) {
       return false;
     }
     // Throwing typed entries away is hard to undo by hand: a checked copy first, as for a reset (issue 10).
     backups.backup(BackupService.Reason.BEFORE_RISKY_OPERATION, actor);
-    return repo.deleteEntry(s.id(), pollingStationId) > 0;
+    return repo.clearEntry(s.id(), pollingStationId, now);
   }
 
   private void changeStatus(StoredSession s, SessionOutcome outcome, Instant now) {

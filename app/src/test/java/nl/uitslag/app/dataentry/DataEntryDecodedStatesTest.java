@@ -114,21 +114,27 @@ class DataEntryDecodedStatesTest {
   }
 
   @Test
-  void anEntryDeletedAndClaimedAgainByAnotherTypistAtVersionOneIsNotTheFirstTypistsAnyMore() {
-    // Both rows are at version 1: Anna's claim, and after the delete (an investigation no longer asking for
-    // corrected results does this in a next session) Bert's new claim.
+  void anEntryClearedAndClaimedAgainByAnotherTypistIsNotTheFirstTypistsAnyMore() {
+    // An investigation no longer asking for corrected results clears the entry in a next session; Bert claims
+    // the station again. Anna's save read before the clear: it must not pass the version check on Bert's
+    // entry (versions of one entry never repeat, so the clear-and-claim cannot land on version 1 again).
     DataEntryService.SaveSnapshot annas = service.readForSave(c, ps, EntryNumber.FIRST, anna).orElseThrow();
     assertThat(annas.stored().version()).isEqualTo(1);
-    assertThat(repo.deleteEntry(sessionId(), ps)).isEqualTo(1);
+    assertThat(repo.clearEntry(sessionId(), ps, Instant.parse("2026-03-18T21:00:00Z"))).isTrue();
+    assertThat(repo.clearEntry(sessionId(), ps, Instant.parse("2026-03-18T21:00:01Z"))).as("already empty").isFalse();
     assertThat(service.claim(c, ps, EntryNumber.FIRST, bert, bertActor).accepted()).isTrue();
+    assertThat(repo.entry(sessionId(), ps).version()).isEqualTo(3);
 
-    DataEntryService.SaveSnapshot now = service.readForSave(c, ps, EntryNumber.FIRST, anna).orElseThrow();
-    assertThat(now.stored().version()).isEqualTo(1);
-    assertThat(now.view()).as("not Anna's entry any more").isEmpty();
-    assertThat(annaSaves("A", 9).accepted()).isFalse();
+    // The stale snapshot, taken while the entry was Anna's, is written now: refused, Bert's entry untouched.
+    DataEntryService.Step stale = service.save(annas, Map.of("A", new FieldValue.Count(9)), 10, annaActor);
+    assertThat(stale.accepted()).isFalse();
     var entry = ((FirstEntryInProgress) repo.entry(sessionId(), ps).state()).entry();
     assertThat(entry.typist()).isEqualTo(bert);
     assertThat(entry.results().valueOf("A")).isEqualTo(new FieldValue.Count(0));
+
+    DataEntryService.SaveSnapshot now = service.readForSave(c, ps, EntryNumber.FIRST, anna).orElseThrow();
+    assertThat(now.view()).as("not Anna's entry any more").isEmpty();
+    assertThat(annaSaves("A", 9).accepted()).isFalse();
   }
 
   @Test
