@@ -47,7 +47,10 @@ import java.util.regex.Pattern;
  * System properties: {@code uitslag.endpoint} = {@code save} (default: the Save button, answered with the whole
  * form) or {@code autosave} (the htmx autosave, answered with its status line); {@code uitslag.serverJvm} = extra
  * server JVM options separated by spaces (e.g. {@code -XX:StartFlightRecording=filename=/tmp/save.jfr});
- * {@code uitslag.jar} = the server jar (default {@code app/target/uitslag.jar}).
+ * {@code uitslag.jar} = the server jar (default {@code app/target/uitslag.jar}); {@code uitslag.start} =
+ * {@code together} (default: all typists released at one instant and thinking exactly {@code think-ms}, so they keep
+ * saving in step, the worst case) or {@code staggered} (each starts at a random moment within one think time and
+ * thinks between half and one and a half times it, as people at keyboards do).
  *
  * Bounded: at most 10 minutes of load whatever is asked (default 60 s).
  */
@@ -121,6 +124,7 @@ public final class DataEntryLoad {
       String base, String otp, Path shared, int typists, Duration load, long thinkMs, Process server,
       String endpoint) throws Exception {
     boolean autosave = endpoint.equals("autosave");
+    boolean staggered = "staggered".equals(System.getProperty("uitslag.start", "together"));
     if (!autosave && !endpoint.equals("save")) {
       throw new IllegalArgumentException("uitslag.endpoint is save or autosave, not " + endpoint);
     }
@@ -168,6 +172,10 @@ public final class DataEntryLoad {
           }
           ready.countDown();
           go.await();
+          if (staggered && thinkMs > 0) {
+            // Typists do not press keys in lockstep: each starts at its own moment within one think time.
+            Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMs));
+          }
           int marker = 0;
           while (System.nanoTime() < end[0]) {
             Map<String, String> form = form(html, ++marker);
@@ -186,7 +194,10 @@ public final class DataEntryLoad {
               System.err.println("first failed save: HTTP " + r.statusCode() + (a.find() ? ": " + a.group(1) : ""));
             }
             if (thinkMs > 0) {
-              Thread.sleep(thinkMs);
+              // Staggered: a think time between half and one and a half times the given one, so the typists
+              // do not fall into step again; together: exactly the given one, so all 50 keep saving at once.
+              Thread.sleep(staggered
+                  ? thinkMs / 2 + java.util.concurrent.ThreadLocalRandom.current().nextLong(thinkMs + 1) : thinkMs);
             }
           }
         } catch (Exception e) {
@@ -210,10 +221,11 @@ public final class DataEntryLoad {
     List<Long> sorted = new ArrayList<>(latencies);
     Collections.sort(sorted);
     System.out.printf(
-        "endpoint=%s typists=%d load=%ds think=%dms fields/save=%d saves=%d errors=%d throughput=%.1f saves/s%n"
+        "endpoint=%s start=%s typists=%d load=%ds think=%dms fields/save=%d saves=%d errors=%d throughput=%.1f saves/s%n"
             + "save latency: p50=%.1f ms p99=%.1f ms max=%.1f ms%n"
             + "server CPU: %.1f s in total, %.1f ms per save; load average %s%n",
-        endpoint, typists, load.toSeconds(), thinkMs, fields.get(), sorted.size(), errors.get(),
+        endpoint, staggered ? "staggered" : "together", typists, load.toSeconds(), thinkMs, fields.get(),
+        sorted.size(), errors.get(),
         sorted.size() / (double) load.toSeconds(), pct(sorted, 50), pct(sorted, 99),
         sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1) / 1e6, cpuUsed.toMillis() / 1e3,
         sorted.isEmpty() ? 0 : cpuUsed.toMillis() / (double) sorted.size(), loadAverage());
